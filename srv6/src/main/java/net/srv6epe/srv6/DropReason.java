@@ -59,7 +59,17 @@ public enum DropReason
     TX_FULL("drop.tx.full", "transmit queue or ring full"),
     TX_ERROR("drop.tx.error", "the port refused the frame"),
     PUNT_QUEUE_FULL("drop.punt.queue-full", "control-plane punt queue full"),
-    FRAME_TOO_LARGE("drop.frame.too-large", "rewritten frame larger than the buffer or port maximum");
+    FRAME_TOO_LARGE("drop.frame.too-large", "rewritten frame larger than the buffer or port maximum"),
+
+    // Appended with the srv6 behaviors
+    SRV6_FRAGMENTED("drop.srv6.fragmented", "fragmented packet whose upper layer a local SID must process (no reassembly)"),
+    IPV4_TOO_BIG_NO_DF("drop.ipv4.too-big-no-df", "IPv4 packet without DF larger than the tunnel MTU (no fragmentation on encapsulation)"),
+    ENCAP_NO_HEADROOM("drop.encap.no-headroom", "not enough headroom in front of the packet for the outer headers"),
+    ENCAP_TOO_LONG("drop.encap.too-long", "encapsulated packet would exceed the 65535-octet IPv6 payload length"),
+    ICMP_SUPPRESSED("drop.icmp.suppressed", "ICMP error not sent: invoking packet is an ICMP error, a non-first fragment, or from a multicast/unspecified source (RFC 4443 2.4 e, RFC 1812 4.3.2.7)"),
+    ICMP_BAD_CHECKSUM("drop.icmp.bad-checksum", "ICMP message to us with a wrong checksum"),
+    SRV6_TOO_MANY_LOCAL_SEGMENTS("drop.srv6.too-many-local-segments",
+        "more consecutive segments on this router than it processes in one pass (a SID loop)");
 
     private final String label;
     private final String description;
