@@ -1,0 +1,49 @@
+package net.srv6epe.dataplane.port;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * One frame I/O backend attached to a link: the forwarder's own Ethernet host on that link (its own MAC).
+ *
+ * <p>A port is used by one worker thread: {@link #receive} and {@link #send} are not thread safe. Its
+ * {@link #counters()} are readable by any thread. Neither receiving nor sending ever throws per packet: failures
+ * are counted.
+ */
+public interface Port extends AutoCloseable
+{
+    /** Largest frame a port carries: a 9216-byte jumbo MTU, Ethernet header and one 802.1Q tag. */
+    int MAX_FRAME_LENGTH = 9216 + 14 + 4;
+
+    /** The configured name of the port (e.g. {@code uplink0}). */
+    String name();
+
+    /** Our MAC on this link, 48 bits in the low bits of the long (see {@link MacAddress}). */
+    long mac();
+
+    /** The IP MTU of the link in bytes. */
+    int mtu();
+
+    /**
+     * Hands up to {@code limit} received frames to {@code handler}, zero copy, and returns how many. Never blocks
+     * longer than a short poll (about a millisecond at most).
+     */
+    int receive(FrameHandler handler, int limit);
+
+    /**
+     * Sends one complete Ethernet frame.
+     *
+     * @return false if the frame was not sent (back-pressure, too large, backend error); counted in
+     * {@link PortCounter#TX_ERRORS}.
+     */
+    boolean send(DirectBuffer buffer, int offset, int length);
+
+    /** Pushes out frames a batching backend may still hold. */
+    void flush();
+
+    /** Per-port counters, readable by any thread. */
+    PortCounters counters();
+
+    /** Releases the backend. Idempotent. */
+    @Override
+    void close();
+}
