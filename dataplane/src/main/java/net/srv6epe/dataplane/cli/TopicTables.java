@@ -1,0 +1,143 @@
+package net.srv6epe.dataplane.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The text table of each {@code show} topic, over the row keys documented by the router's control handler,
+ * spelled as iproute2 and the RFCs spell things ({@code End.DT46}, {@code H.Encaps}, {@code vrftable 100},
+ * {@code nh6}, {@code from all}).
+ */
+public final class TopicTables
+{
+    /** The topics {@code show} knows, in help order. */
+    public static final List<String> TOPICS =
+        List.of("interfaces", "neighbors", "route", "sids", "pbr", "errors", "counters");
+
+    private static final Map<String, List<TableColumn>> TABLES = Map.of(
+        "interfaces", List.of(
+            TableColumn.key("NAME", "name"),
+            TableColumn.key("INTERFACE", "interface"),
+            TableColumn.key("BACKEND", "backend"),
+            TableColumn.key("MAC", "mac"),
+            TableColumn.number("MTU", "mtu"),
+            TableColumn.key("VRF", "vrf"),
+            new TableColumn("ADDRESSES", row -> spaced(row.get("addresses")), false)),
+        "neighbors", List.of(
+            TableColumn.key("PORT", "port"),
+            TableColumn.key("ADDRESS", "address"),
+            TableColumn.key("MAC", "mac"),
+            new TableColumn("STATE", row -> upper(TableRenderer.text(row.get("state"))), false)),
+        "route", List.of(
+            TableColumn.key("VRF", "vrf"),
+            TableColumn.number("TABLE", "table"),
+            TableColumn.key("PREFIX", "prefix"),
+            TableColumn.key("ACTION", "action"),
+            TableColumn.key("VIA", "via"),
+            TableColumn.key("DEV", "port"),
+            new TableColumn("SEGMENTS", TopicTables::segments, false),
+            TableColumn.key("PROTO", "origin")),
+        "sids", List.of(
+            TableColumn.key("SID", "sid"),
+            TableColumn.key("BEHAVIOR", "behavior"),
+            TableColumn.key("FLAVORS", "flavors"),
+            new TableColumn("ATTRIBUTES", TopicTables::sidAttributes, false),
+            TableColumn.key("LOCATOR", "locator")),
+        "pbr", List.of(
+            TableColumn.number("PRIORITY", "priority"),
+            new TableColumn("FROM", row -> orAll(row.get("from")), false),
+            new TableColumn("TO", row -> orAll(row.get("to")), false),
+            TableColumn.key("VRF", "vrf"),
+            TableColumn.number("TABLE", "table")),
+        "errors", List.of(
+            TableColumn.key("REASON", "reason"),
+            TableColumn.number("COUNT", "count"),
+            TableColumn.key("DESCRIPTION", "description")),
+        "counters", List.of(
+            TableColumn.key("NAME", "name"),
+            TableColumn.number("VALUE", "value")));
+
+    private TopicTables()
+    {
+    }
+
+    /**
+     * Renders the data of a topic as text.
+     *
+     * @param topic the topic.
+     * @param data  the response data, an array of rows.
+     * @return the table; a topic without a table of its own gets one column per key.
+     */
+    public static String render(final String topic, final JsonNode data)
+    {
+        final List<TableColumn> columns = TABLES.get(topic);
+        if (!data.isArray())
+        {
+            return data.toString() + "\n";
+        }
+        return TableRenderer.render(columns != null ? columns : TableRenderer.columnsOf(data), data);
+    }
+
+    private static String segments(final JsonNode row)
+    {
+        final JsonNode segments = row.get("segments");
+        if (segments == null || !segments.isArray())
+        {
+            return null;
+        }
+        final String vrf = TableRenderer.text(row.get("encap-vrf"));
+        return "segs " + segments.size() + " [ " + spaced(segments) + " ]" +
+            (vrf == null || "default".equals(vrf) ? "" : " vrf " + vrf);
+    }
+
+    private static String sidAttributes(final JsonNode row)
+    {
+        final String table = TableRenderer.text(row.get("table"));
+        final String via = TableRenderer.text(row.get("via"));
+        final String port = TableRenderer.text(row.get("port"));
+        final StringBuilder sb = new StringBuilder();
+        if (table != null)
+        {
+            sb.append("vrftable ").append(table);
+            final String vrf = TableRenderer.text(row.get("vrf"));
+            if (vrf != null)
+            {
+                sb.append(" (").append(vrf).append(')');
+            }
+        }
+        if (via != null)
+        {
+            sb.append(via.indexOf(':') >= 0 ? "nh6 " : "nh4 ").append(via);
+        }
+        if (port != null)
+        {
+            sb.append(sb.length() == 0 ? "" : " ").append("dev ").append(port);
+        }
+        return sb.toString();
+    }
+
+    private static String spaced(final JsonNode array)
+    {
+        if (array == null || !array.isArray())
+        {
+            return TableRenderer.text(array);
+        }
+        final StringBuilder sb = new StringBuilder();
+        array.forEach(v -> sb.append(sb.length() == 0 ? "" : " ").append(v.asText()));
+        return sb.toString();
+    }
+
+    private static String orAll(final JsonNode value)
+    {
+        final String text = TableRenderer.text(value);
+        return text == null ? "all" : text;
+    }
+
+    private static String upper(final String text)
+    {
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,68 @@
+package net.srv6epe.dataplane.config;
+
+/**
+ * Every default value of the configuration file, in one place. The records apply them when a key is absent
+ * (or explicitly {@code null}); the validator checks the resulting values against the limits declared here.
+ */
+public final class ConfigDefaults
+{
+    /** Name of the VRF that always exists and that ports, encap routes and outer lookups use by default. */
+    public static final String DEFAULT_VRF = "default";
+
+    /** Kernel-style table id of the default VRF (the Linux "main" table). */
+    public static final long DEFAULT_VRF_TABLE = 254;
+
+    /** Largest table id (2^32 - 1). */
+    public static final long MAX_TABLE = 0xFFFF_FFFFL;
+
+    /** Directory of the default control socket, {@code /run/srv6-epe/<name>.sock}. */
+    public static final String CONTROL_SOCKET_DIR = "/run/srv6-epe";
+
+    /** Number of forwarding workers when {@code router.workers} is absent. */
+    public static final int WORKERS = 1;
+
+    /** Largest accepted {@code router.workers}. */
+    public static final int MAX_WORKERS = 256;
+
+    /** Whether ICMP error generation is on when {@code router.icmp.enabled} is absent. */
+    public static final boolean ICMP_ENABLED = true;
+
+    /** ICMP errors per second when {@code router.icmp.rate-per-second} is absent. */
+    public static final int ICMP_RATE_PER_SECOND = 100;
+
+    /** ICMP error burst when {@code router.icmp.burst} is absent. */
+    public static final int ICMP_BURST = 50;
+
+    /** Port MTU when {@code ports[].mtu} is absent. */
+    public static final int MTU = 1500;
+
+    /** Smallest accepted port MTU (the IPv6 minimum link MTU, RFC 8200 section 5). */
+    public static final int MIN_MTU = 1280;
+
+    /** Largest accepted port MTU (jumbo frames). */
+    public static final int MAX_MTU = 9216;
+
+    /** Frame I/O backend when {@code ports[].backend} is absent. */
+    public static final PortBackend BACKEND = PortBackend.PCAP;
+
+    /** Encap mode when {@code encap.mode} is absent. */
+    public static final String ENCAP_MODE = "H.Encaps";
+
+    /** Largest number of segments in one SID list (keeps the SRH within one 128-byte cache-friendly header). */
+    public static final int MAX_SEGMENTS = 16;
+
+    private ConfigDefaults()
+    {
+    }
+
+    /**
+     * The default control socket path of a router.
+     *
+     * @param routerName the router's name, or null when the configuration has none (then the result is null).
+     * @return {@code /run/srv6-epe/<name>.sock}.
+     */
+    public static String controlSocket(final String routerName)
+    {
+        return routerName == null ? null : CONTROL_SOCKET_DIR + "/" + routerName + ".sock";
+    }
+}

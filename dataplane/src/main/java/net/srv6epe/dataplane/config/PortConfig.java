@@ -1,0 +1,88 @@
+package net.srv6epe.dataplane.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One entry of {@code ports:}: a link the router sends and receives frames on, as its own Ethernet host.
+ *
+ * @param name          {@code name}: required, unique among ports; used by routes, neighbors and SIDs.
+ * @param interfaceName {@code interface}: the kernel interface to capture on; required for backend {@code pcap}.
+ * @param backend       {@code backend}: {@code pcap} (live) or {@code pcap-file} (offline);
+ *                      default {@code pcap}.
+ * @param read          {@code read}: pcap file to read frames from; required for {@code pcap-file}, forbidden
+ *                      for {@code pcap}. Relative paths are relative to the configuration file's directory.
+ * @param write         {@code write}: pcap file to write transmitted frames to; optional for {@code pcap-file},
+ *                      forbidden for {@code pcap}.
+ * @param mac           {@code mac}: required; the router's own unicast MAC on this link
+ *                      ({@code 02:00:00:00:01:01}), distinct from the kernel's.
+ * @param addresses     {@code addresses}: the router's own addresses in interface form ({@code fd00:1::2/64},
+ *                      {@code 198.18.1.2/24}); answered by ARP/NDP and connected prefixes; default empty.
+ * @param mtu           {@code mtu}: link MTU in bytes, {@value ConfigDefaults#MIN_MTU}..{@value ConfigDefaults#MAX_MTU};
+ *                      default {@value ConfigDefaults#MTU}.
+ * @param vrf           {@code vrf}: VRF whose FIB looks up packets arriving here; default {@code default}.
+ */
+public record PortConfig(
+    String name,
+    String interfaceName,
+    PortBackend backend,
+    String read,
+    String write,
+    String mac,
+    List<String> addresses,
+    int mtu,
+    String vrf)
+{
+    /** Binds the YAML mapping, applying defaults for absent keys. */
+    @JsonCreator
+    static PortConfig of(
+        @JsonProperty("name") final String name,
+        @JsonProperty("interface") final String interfaceName,
+        @JsonProperty("backend") final PortBackend backend,
+        @JsonProperty("read") final String read,
+        @JsonProperty("write") final String write,
+        @JsonProperty("mac") final String mac,
+        @JsonProperty("addresses") final List<String> addresses,
+        @JsonProperty("mtu") final Integer mtu,
+        @JsonProperty("vrf") final String vrf)
+    {
+        return new PortConfig(
+            name,
+            interfaceName,
+            backend == null ? ConfigDefaults.BACKEND : backend,
+            read,
+            write,
+            mac,
+            ConfigLists.copyOf(addresses),
+            mtu == null ? ConfigDefaults.MTU : mtu,
+            vrf == null ? ConfigDefaults.DEFAULT_VRF : vrf);
+    }
+
+    /**
+     * The connected prefixes of this port's addresses, host bits cleared ({@code fd00:1::2/64} gives
+     * {@code fd00:1::/64}), in address order, without duplicates. Valid configurations only.
+     */
+    public List<String> connectedPrefixes()
+    {
+        final List<String> prefixes = new ArrayList<>();
+        for (final String address : addresses)
+        {
+            final String prefix = IpText.prefix(address).canonical();
+            if (!prefixes.contains(prefix))
+            {
+                prefixes.add(prefix);
+            }
+        }
+        return List.copyOf(prefixes);
+    }
+
+    /** The address part of an interface address ({@code fd00:1::2/64} gives {@code fd00:1::2}). */
+    public static String hostPart(final String interfaceAddress)
+    {
+        final int slash = interfaceAddress.indexOf('/');
+        return slash < 0 ? interfaceAddress : interfaceAddress.substring(0, slash);
+    }
+}
