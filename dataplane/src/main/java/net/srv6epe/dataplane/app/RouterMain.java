@@ -1,0 +1,268 @@
+package net.srv6epe.dataplane.app;
+
+import net.srv6epe.dataplane.config.NeighborConfig;
+import net.srv6epe.dataplane.config.PortConfig;
+import net.srv6epe.dataplane.config.RouterConfig;
+import net.srv6epe.dataplane.control.ControlServer;
+import net.srv6epe.dataplane.neighbor.NeighborAgent;
+import net.srv6epe.dataplane.neighbor.NeighborSettings;
+import net.srv6epe.dataplane.neighbor.NeighborTable;
+import net.srv6epe.dataplane.pipeline.Pipeline;
+import net.srv6epe.dataplane.pipeline.PipelineCounters;
+import net.srv6epe.dataplane.pipeline.PortInfo;
+import net.srv6epe.dataplane.pipeline.PortTable;
+import net.srv6epe.dataplane.port.MacAddress;
+import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortFactory;
+import net.srv6epe.dataplane.worker.Worker;
+import net.srv6epe.srv6.Ipv4Address;
+import net.srv6epe.srv6.Ipv6Address;
+import net.srv6epe.srv6.behavior.IcmpRateLimiter;
+import net.srv6epe.vrf.ForwardingState;
+import net.srv6epe.vrf.ForwardingStatePublisher;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The router process behind {@code srv6 run}: compiles the configuration into the forwarding state, opens the
+ * ports, starts the neighbor agent and the forwarding worker (each an agrona {@link AgentRunner} on its own
+ * thread), and serves the control socket from the live state. Runs until SIGTERM/SIGINT, whose shutdown hook
+ * stops the threads, closes the ports and removes the control socket.
+ */
+public final class RouterMain
+{
+    /** Worker idle strategy: spin briefly, yield, then park up to 100 µs, so an idle router costs little CPU. */
+    private static final long MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+
+    private RouterMain()
+    {
+    }
+
+    /**
+     * Runs the router until the process is told to stop.
+     *
+     * @param config     the validated configuration.
+     * @param configPath the file it came from (for messages and relative paths).
+     * @return the process exit code: 0 after a clean stop, 1 when the router cannot start.
+     */
+    public static int run(final RouterConfig config, final Path configPath)
+    {
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Running running = start(config, System.out, System.err);
+        if (running == null)
+        {
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            running.close();
+            stopped.countDown();
+        }, "srv6-epe-shutdown"));
+        try
+        {
+            stopped.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            running.close();
+        }
+        return 0;
+    }
+
+    /**
+     * Starts the router without blocking and prints {@code srv6-epe <name>: forwarding on N ports, control socket
+     * <path>}. Used by {@link #run} and by tests.
+     *
+     * @return the running router, or null when it could not start (the reason printed on {@code err} in one line;
+     *     whatever was opened is closed again)
+     */
+    public static Running start(final RouterConfig config, final PrintStream out, final PrintStream err)
+    {
+        final String name = config.router().name();
+        final ForwardingState state;
+        try
+        {
+            state = ForwardingCompiler.compile(config);
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("srv6-epe " + name + ": cannot build the forwarding tables: " + ex.getMessage());
+            return null;
+        }
+        final ForwardingStatePublisher publisher = new ForwardingStatePublisher();
+        publisher.publish(state);
+
+        final List<Port> ports = new ArrayList<>();
+        final NanoClock clock = SystemNanoClock.INSTANCE;
+        final NeighborTable neighborTable = new NeighborTable();
+        final NeighborAgent neighborAgent =
+            new NeighborAgent(clock, neighborTable, NeighborSettings.defaults(), config.ports().size());
+        final List<PortInfo> portInfos = new ArrayList<>();
+        for (int i = 0; i < config.ports().size(); i++)
+        {
+            final PortConfig p = config.ports().get(i);
+            final long mac = MacAddress.parse(p.mac());
+            neighborAgent.configurePort(i, mac);
+            String v6 = null;
+            String v4 = null;
+            for (final String address : p.addresses())
+            {
+                final String host = PortConfig.hostPart(address);
+                if (host.indexOf(':') >= 0)
+                {
+                    neighborAgent.addAddress(i, Ipv6Address.parseHi(host), Ipv6Address.parseLo(host));
+                    v6 = v6 == null ? host : v6;
+                }
+                else
+                {
+                    neighborAgent.addAddress(i, Ipv4Address.parse(host));
+                    v4 = v4 == null ? host : v4;
+                }
+            }
+            portInfos.add(new PortInfo(i, p.name(), mac, p.mtu(), p.vrf(),
+                v6 != null, v6 == null ? 0 : Ipv6Address.parseHi(v6), v6 == null ? 0 : Ipv6Address.parseLo(v6),
+                v4 != null, v4 == null ? 0 : Ipv4Address.parse(v4)));
+        }
+        for (final NeighborConfig n : config.neighbors())
+        {
+            final int port = indexOf(config, n.port());
+            if (n.address().indexOf(':') >= 0)
+            {
+                neighborAgent.addStatic(port, Ipv6Address.parseHi(n.address()), Ipv6Address.parseLo(n.address()),
+                    MacAddress.parse(n.mac()));
+            }
+            else
+            {
+                neighborAgent.addStatic(port, Ipv4Address.parse(n.address()), MacAddress.parse(n.mac()));
+            }
+        }
+
+        final PipelineCounters counters = new PipelineCounters();
+        final Path socket = Path.of(config.router().controlSocket());
+        final ControlServer server;
+        try
+        {
+            server = ControlServer.open(socket, new ConfigControlHandler(config,
+                new LiveView(config, publisher, ports, neighborTable, neighborAgent.counters(), counters)));
+        }
+        catch (final IOException ex)
+        {
+            err.println("srv6-epe " + name + ": cannot open control socket " + socket + ": " + ex.getMessage());
+            return null;
+        }
+
+        try
+        {
+            for (final PortConfig p : config.ports())
+            {
+                ports.add(PortFactory.open(p.name(), p.backend().configName(), p.interfaceName(), p.read(),
+                    p.write(), MacAddress.parse(p.mac()), p.mtu()));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            closeAll(ports);
+            server.close();
+            err.println("srv6-epe " + name + ": " + ex.getMessage());
+            return null;
+        }
+        final IcmpRateLimiter limiter = new IcmpRateLimiter(clock, config.router().icmp().ratePerSecond(),
+            config.router().icmp().burst(), config.router().icmp().enabled());
+        final Port[] portArray = ports.toArray(new Port[0]);
+        final Pipeline pipeline = new Pipeline(publisher, new PortTable(portInfos), neighborTable,
+            neighborAgent.proxy(), counters, limiter,
+            (portIndex, buffer, offset, length) -> portArray[portIndex].send(buffer, offset, length));
+        final Worker worker = new Worker("srv6-epe-worker-0", portArray, pipeline, neighborAgent.proxy(), counters);
+
+        final AgentRunner neighborRunner = new AgentRunner(
+            new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, neighborAgent);
+        final AgentRunner workerRunner = new AgentRunner(
+            new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
+        AgentRunner.startOnThread(neighborRunner);
+        AgentRunner.startOnThread(workerRunner);
+        server.start();
+        out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s), " +
+            state.vrfs().size() + " VRF(s), " + state.localSids().size() + " local SID(s); control socket " +
+            socket);
+        out.flush();
+        return new Running(server, workerRunner, neighborRunner, ports);
+    }
+
+    private static int indexOf(final RouterConfig config, final String port)
+    {
+        for (int i = 0; i < config.ports().size(); i++)
+        {
+            if (config.ports().get(i).name().equals(port))
+            {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no port named '" + port + "'");
+    }
+
+    private static void closeAll(final List<Port> ports)
+    {
+        for (final Port p : ports)
+        {
+            try
+            {
+                p.close();
+            }
+            catch (final Exception ignore)
+            {
+                // closing on the way out: nothing more to do
+            }
+        }
+    }
+
+    /** A started router; {@link #close()} stops it and removes its control socket. */
+    public static final class Running implements AutoCloseable
+    {
+        private final ControlServer server;
+        private final AgentRunner worker;
+        private final AgentRunner neighbor;
+        private final List<Port> ports;
+        private boolean closed;
+
+        private Running(
+            final ControlServer server, final AgentRunner worker, final AgentRunner neighbor, final List<Port> ports)
+        {
+            this.server = server;
+            this.worker = worker;
+            this.neighbor = neighbor;
+            this.ports = ports;
+        }
+
+        /** The control server. */
+        public ControlServer controlServer()
+        {
+            return server;
+        }
+
+        @Override
+        public synchronized void close()
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            server.close();
+            worker.close();
+            neighbor.close();
+            closeAll(ports);
+        }
+    }
+}

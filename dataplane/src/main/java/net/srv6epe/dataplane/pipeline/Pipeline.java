@@ -1,0 +1,730 @@
+package net.srv6epe.dataplane.pipeline;
+
+import net.srv6epe.dataplane.neighbor.NeighborFrames;
+import net.srv6epe.dataplane.neighbor.NeighborProxy;
+import net.srv6epe.dataplane.neighbor.NeighborTable;
+import net.srv6epe.srv6.Behavior;
+import net.srv6epe.srv6.DropReason;
+import net.srv6epe.srv6.behavior.EchoResponder;
+import net.srv6epe.srv6.behavior.EncapTemplate;
+import net.srv6epe.srv6.behavior.EndpointBehaviors;
+import net.srv6epe.srv6.behavior.HeadEnd;
+import net.srv6epe.srv6.behavior.IcmpErrorWriter;
+import net.srv6epe.srv6.behavior.IcmpRateLimiter;
+import net.srv6epe.srv6.behavior.PacketContext;
+import net.srv6epe.srv6.behavior.Verdict;
+import net.srv6epe.srv6.wire.EthernetFrame;
+import net.srv6epe.srv6.wire.Icmpv4Message;
+import net.srv6epe.srv6.wire.Icmpv6Message;
+import net.srv6epe.srv6.wire.IpProtocol;
+import net.srv6epe.srv6.wire.Ipv4Header;
+import net.srv6epe.srv6.wire.Ipv6Header;
+import net.srv6epe.vrf.ForwardingState;
+import net.srv6epe.vrf.ForwardingStatePublisher;
+import net.srv6epe.vrf.Vrf;
+import net.srv6epe.vrf.route.RouteAction;
+import net.srv6epe.vrf.sid.LocalSid;
+import net.srv6epe.vrf.sid.LocalSidTable;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+import static java.nio.ByteOrder.BIG_ENDIAN;
+
+/**
+ * The path of one packet (DESIGN.md), run to completion on the worker's thread, in place, without allocating:
+ *
+ * <pre>
+ * Ethernet: ours? ARP / NDP -> neighbor agent
+ *   IPv6 destination a local SID? -> endpoint behavior (End, End.X, End.DX4/6, End.DT4/6/46)
+ *   else PBR (source -> VRF, else the ingress port's VRF) -> LPM in the VRF -> route action:
+ *     forward (via / connected) | H.Encaps(.Red) then route the outer packet in the underlay VRF | local | drop
+ *   -> neighbor table -> Ethernet rewrite -> port TX
+ * </pre>
+ *
+ * Every packet that does not leave through a port is counted under a {@link DropReason}; where an RFC asks for an
+ * ICMP error one is built (rate limited), routed like any packet, and sent back.
+ *
+ * <p>Call {@link #beginBatch()} before each batch of frames: it takes the current forwarding snapshot, which the
+ * whole batch then uses. One instance per worker; not thread safe.
+ */
+public final class Pipeline
+{
+    /** Bytes kept free in front of a received frame so encapsulation can grow it in place. */
+    public static final int HEADROOM = 512;
+    /** Outer hop limit of packets we encapsulate (Linux uses 64 as well). */
+    public static final int OUTER_HOP_LIMIT = 64;
+
+    /** Forward a packet arriving from the wire: check, then decrement its hop limit / TTL. */
+    private static final int MODE_TRANSIT = 0;
+    /** Forward a packet whose hop limit a behavior already decremented (End, End.X). */
+    private static final int MODE_DECREMENTED = 1;
+    /** Forward a packet we generated (ICMP error, echo reply): no checks, no errors about it. */
+    private static final int MODE_GENERATED = 2;
+
+    private static final long BROADCAST_MAC = 0xFFFF_FFFF_FFFFL;
+    /** Consecutive segments of one packet processed on this router before it is dropped as looping. */
+    private static final int MAX_LOCAL_SEGMENTS = 8;
+
+    private final ForwardingStatePublisher publisher;
+    private final PortTable ports;
+    private final NeighborTable neighbors;
+    private final NeighborProxy neighborProxy;
+    private final PipelineCounters counters;
+    private final IcmpRateLimiter icmpLimiter;
+    private final FrameSink sink;
+
+    private final EthernetFrame eth = new EthernetFrame();
+    private final Ipv6Header ip6 = new Ipv6Header();
+    private final Ipv4Header ip4 = new Ipv4Header();
+    private final PacketContext ctx = new PacketContext();
+    private final EndpointBehaviors behaviors = new EndpointBehaviors();
+    private final HeadEnd headEnd = new HeadEnd();
+    private final IcmpErrorWriter icmpWriter = new IcmpErrorWriter();
+    private final EchoResponder echoResponder = new EchoResponder();
+    private final UnsafeBuffer icmpBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(HEADROOM + 1600));
+
+    private ForwardingState state;
+
+    public Pipeline(
+        final ForwardingStatePublisher publisher,
+        final PortTable ports,
+        final NeighborTable neighbors,
+        final NeighborProxy neighborProxy,
+        final PipelineCounters counters,
+        final IcmpRateLimiter icmpLimiter,
+        final FrameSink sink)
+    {
+        this.publisher = publisher;
+        this.ports = ports;
+        this.neighbors = neighbors;
+        this.neighborProxy = neighborProxy;
+        this.counters = counters;
+        this.icmpLimiter = icmpLimiter;
+        this.sink = sink;
+        beginBatch();
+    }
+
+    /** Takes the current forwarding snapshot for the frames that follow. */
+    public void beginBatch()
+    {
+        final ForwardingState current = publisher.current();
+        if (current != state)
+        {
+            state = current;
+            ports.refresh(current);
+        }
+    }
+
+    /**
+     * Processes one received Ethernet frame in place.
+     *
+     * @param inPort the port it arrived on
+     * @param buffer holds the frame, with at least {@link #HEADROOM} writable bytes before {@code offset} and the
+     *     rest of the buffer after the frame free for the pipeline's use
+     * @param offset where the Ethernet header starts
+     * @param length frame length
+     */
+    public void process(final int inPort, final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        counters.count(PipelineCounters.RX_FRAMES);
+        final EthernetFrame eth = this.eth.wrap(buffer, offset, length);
+        if (!eth.isValid())
+        {
+            counters.drop(DropReason.ETH_TRUNCATED);
+            return;
+        }
+        final PortInfo port = ports.get(inPort);
+        final long dstMac = eth.destination();
+        final boolean group = ((dstMac >>> 40) & 1) != 0;
+        if ((dstMac != port.mac() && !group) || eth.source() == port.mac())
+        {
+            counters.drop(DropReason.ETH_NOT_FOR_US);
+            return;
+        }
+        if (eth.hasVlanTag())
+        {
+            counters.drop(DropReason.ETH_VLAN_UNKNOWN);
+            return;
+        }
+
+        final int etherType = eth.etherType();
+        final int l3 = eth.payloadOffset();
+        final int l3Length = offset + length - l3;
+        if (etherType == EthernetFrame.ETHERTYPE_IPV6)
+        {
+            ipv6Input(inPort, buffer, offset, length, l3, l3Length, group);
+        }
+        else if (etherType == EthernetFrame.ETHERTYPE_IPV4)
+        {
+            if (group && dstMac != BROADCAST_MAC)
+            {
+                counters.drop(DropReason.ETH_NOT_FOR_US);
+                return;
+            }
+            ipv4Input(inPort, buffer, l3, l3Length);
+        }
+        else if (etherType == EthernetFrame.ETHERTYPE_ARP)
+        {
+            punt(inPort, buffer, offset, length);
+        }
+        else
+        {
+            counters.drop(DropReason.ETH_UNSUPPORTED_ETHERTYPE);
+        }
+    }
+
+    private void ipv6Input(
+        final int inPort,
+        final MutableDirectBuffer buffer,
+        final int frameOffset,
+        final int frameLength,
+        final int l3,
+        final int l3Length,
+        final boolean groupMac)
+    {
+        final Ipv6Header ip6 = this.ip6.wrap(buffer, l3, l3Length);
+        if (l3Length < Ipv6Header.HEADER_LENGTH || ip6.totalLength() > l3Length)
+        {
+            counters.drop(DropReason.IPV6_TRUNCATED);
+            return;
+        }
+        if (ip6.version() != 6)
+        {
+            counters.drop(DropReason.IPV6_BAD_VERSION);
+            return;
+        }
+        if (ip6.nextHeader() == IpProtocol.ICMPV6 && NeighborFrames.isNeighborFrame(buffer, frameOffset, frameLength))
+        {
+            punt(inPort, buffer, frameOffset, frameLength);
+            return;
+        }
+        final long dstHi = ip6.destinationHi();
+        if (groupMac || Ipv6Header.isMulticast(dstHi))
+        {
+            // Multicast other than Neighbor Discovery (MLD, router solicitations, ...) is not ours to route.
+            counters.drop(DropReason.ETH_NOT_FOR_US);
+            return;
+        }
+        final long srcHi = ip6.sourceHi();
+        final long srcLo = ip6.sourceLo();
+        if (Ipv6Header.isMulticast(srcHi))
+        {
+            counters.drop(DropReason.IPV6_BAD_SOURCE);
+            return;
+        }
+        final long dstLo = ip6.destinationLo();
+
+        ctx.reset(buffer, l3, ip6.totalLength(), EthernetFrame.HEADER_LENGTH, 6);
+
+        // Local SID table first (DESIGN.md: "IPv6 dst in local SID table?")
+        final LocalSidTable sids = state.localSids();
+        final int sidIndex = sids.lookup(dstHi, dstLo);
+        if (sidIndex != LocalSidTable.NOT_FOUND)
+        {
+            endpoint(inPort, sids.entry(sidIndex), 0);
+            return;
+        }
+        if (sids.inLocator(dstHi, dstLo))
+        {
+            counters.drop(DropReason.SRV6_SID_UNKNOWN);
+            return;
+        }
+
+        int vrfId = state.pbr().lookup6(srcHi, srcLo, dstHi, dstLo);
+        if (vrfId < 0)
+        {
+            vrfId = ports.vrfId(inPort);
+        }
+        route6(inPort, vrfId, MODE_TRANSIT);
+    }
+
+    private void ipv4Input(final int inPort, final MutableDirectBuffer buffer, final int l3, final int l3Length)
+    {
+        final Ipv4Header ip4 = this.ip4.wrap(buffer, l3, l3Length);
+        final DropReason invalid = ip4.validate();
+        if (invalid != null)
+        {
+            counters.drop(invalid);
+            return;
+        }
+        final int dst = ip4.destination();
+        if (Ipv4Header.isMulticast(dst) || Ipv4Header.isLimitedBroadcast(dst))
+        {
+            counters.drop(DropReason.ETH_NOT_FOR_US);
+            return;
+        }
+        ctx.reset(buffer, l3, ip4.totalLength(), EthernetFrame.HEADER_LENGTH, 4);
+        int vrfId = state.pbr().lookup4(ip4.source(), dst);
+        if (vrfId < 0)
+        {
+            vrfId = ports.vrfId(inPort);
+        }
+        route4(inPort, vrfId, MODE_TRANSIT);
+    }
+
+    private void endpoint(final int inPort, final LocalSid sid, final int depth)
+    {
+        final int bytes = ctx.l3Length();
+        final Behavior behavior = sid.behavior();
+        final int verdict = behaviors.process(behavior, sid.flavors(), ctx);
+        counters.sid(sid.counterIndex(), verdict != Verdict.DROP, bytes);
+        switch (verdict)
+        {
+            case Verdict.LOOKUP:
+                nextSegment(inPort, depth);
+                break;
+
+            case Verdict.FORWARD_NEXTHOP:
+                forwardToSidNextHop(inPort, sid);
+                break;
+
+            case Verdict.DECAP_LOOKUP_IPV6:
+                counters.count(PipelineCounters.DECAPSULATED);
+                route6(inPort, sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort), MODE_TRANSIT);
+                break;
+
+            case Verdict.DECAP_LOOKUP_IPV4:
+                counters.count(PipelineCounters.DECAPSULATED);
+                route4(inPort, sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort), MODE_TRANSIT);
+                break;
+
+            case Verdict.LOCAL:
+                deliverLocal6(inPort, ports.vrfId(inPort));
+                break;
+
+            default:
+                dropped(inPort);
+                break;
+        }
+    }
+
+    /**
+     * After End / End.X-less advance: the new destination may be another of our SIDs (two consecutive segments
+     * on this router), which is processed at once, a bounded number of times; otherwise it is routed.
+     */
+    private void nextSegment(final int inPort, final int depth)
+    {
+        final MutableDirectBuffer buffer = ctx.buffer();
+        final int l3 = ctx.l3Offset();
+        final long dstHi = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET, BIG_ENDIAN);
+        final long dstLo = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET + 8, BIG_ENDIAN);
+        final LocalSidTable sids = state.localSids();
+        final int sidIndex = sids.lookup(dstHi, dstLo);
+        if (sidIndex != LocalSidTable.NOT_FOUND)
+        {
+            if (depth + 1 >= MAX_LOCAL_SEGMENTS)
+            {
+                counters.drop(DropReason.SRV6_TOO_MANY_LOCAL_SEGMENTS);
+                return;
+            }
+            endpoint(inPort, sids.entry(sidIndex), depth + 1);
+            return;
+        }
+        if (sids.inLocator(dstHi, dstLo))
+        {
+            counters.drop(DropReason.SRV6_SID_UNKNOWN);
+            return;
+        }
+        route6(inPort, ports.vrfId(inPort), MODE_DECREMENTED);
+    }
+
+    private void forwardToSidNextHop(final int inPort, final LocalSid sid)
+    {
+        // End.X already decremented the hop limit; End.DX6 / End.DX4 forward the inner packet as a router would.
+        final boolean decapsulated = sid.behavior() != Behavior.END_X;
+        if (decapsulated)
+        {
+            counters.count(PipelineCounters.DECAPSULATED);
+        }
+        final int mode = decapsulated ? MODE_TRANSIT : MODE_DECREMENTED;
+        if (ctx.family() == 6)
+        {
+            int outPort = ports.indexOf(sid.port());
+            if (outPort == PortTable.NO_PORT)
+            {
+                outPort = connectedPort6(ports.vrfId(inPort), sid.nextHopHi(), sid.nextHopLo());
+            }
+            if (outPort == PortTable.NO_PORT)
+            {
+                counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                return;
+            }
+            forward6(inPort, outPort, sid.nextHopHi(), sid.nextHopLo(), mode);
+        }
+        else
+        {
+            int outPort = ports.indexOf(sid.port());
+            if (outPort == PortTable.NO_PORT)
+            {
+                outPort = connectedPort4(ports.vrfId(inPort), sid.nextHop4());
+            }
+            if (outPort == PortTable.NO_PORT)
+            {
+                counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                return;
+            }
+            forward4(inPort, outPort, sid.nextHop4(), mode);
+        }
+    }
+
+    private void route6(final int inPort, final int vrfId, final int mode)
+    {
+        final Vrf vrf = state.vrf(vrfId);
+        final MutableDirectBuffer buffer = ctx.buffer();
+        final int l3 = ctx.l3Offset();
+        final long dstHi = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET, BIG_ENDIAN);
+        final long dstLo = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET + 8, BIG_ENDIAN);
+        final RouteAction action = vrf == null ? null : vrf.route6(dstHi, dstLo);
+        if (action == null)
+        {
+            dropIcmp6(inPort, mode, DropReason.IPV6_NO_ROUTE, Icmpv6Message.TYPE_DESTINATION_UNREACHABLE,
+                Icmpv6Message.CODE_NO_ROUTE, 0);
+            return;
+        }
+        switch (action.kind())
+        {
+            case FORWARD:
+            case CONNECTED:
+            {
+                final int outPort = egressPort(action, vrf);
+                if (outPort == PortTable.NO_PORT)
+                {
+                    counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                    return;
+                }
+                final boolean via = action.nextHopFamily() == RouteAction.NEXT_HOP_IPV6;
+                forward6(inPort, outPort, via ? action.nextHopHi() : dstHi, via ? action.nextHopLo() : dstLo, mode);
+                return;
+            }
+            case ENCAP:
+                encapsulate(inPort, action, mode);
+                return;
+            case LOCAL:
+                deliverLocal6(inPort, vrfId);
+                return;
+            case BLACKHOLE:
+                counters.drop(DropReason.ROUTE_BLACKHOLE);
+                return;
+            default:
+                dropIcmp6(inPort, mode, DropReason.ROUTE_UNREACHABLE, Icmpv6Message.TYPE_DESTINATION_UNREACHABLE,
+                    Icmpv6Message.CODE_NO_ROUTE, 0);
+        }
+    }
+
+    private void route4(final int inPort, final int vrfId, final int mode)
+    {
+        final Vrf vrf = state.vrf(vrfId);
+        final int l3 = ctx.l3Offset();
+        final int dst = ctx.buffer().getInt(l3 + Ipv4Header.DESTINATION_OFFSET, BIG_ENDIAN);
+        final RouteAction action = vrf == null ? null : vrf.route4(dst);
+        if (action == null)
+        {
+            dropIcmp4(inPort, mode, DropReason.IPV4_NO_ROUTE, Icmpv4Message.TYPE_DESTINATION_UNREACHABLE,
+                Icmpv4Message.CODE_NET_UNREACHABLE, 0);
+            return;
+        }
+        switch (action.kind())
+        {
+            case FORWARD:
+            case CONNECTED:
+            {
+                if (action.nextHopFamily() == RouteAction.NEXT_HOP_IPV6)
+                {
+                    // An IPv4 route via an IPv6 next hop (RFC 8950) is not supported by this forwarder.
+                    counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                    return;
+                }
+                final int outPort = egressPort(action, vrf);
+                if (outPort == PortTable.NO_PORT)
+                {
+                    counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                    return;
+                }
+                final boolean via = action.nextHopFamily() == RouteAction.NEXT_HOP_IPV4;
+                forward4(inPort, outPort, via ? action.nextHop4() : dst, mode);
+                return;
+            }
+            case ENCAP:
+                encapsulate(inPort, action, mode);
+                return;
+            case BLACKHOLE:
+                counters.drop(DropReason.ROUTE_BLACKHOLE);
+                return;
+            case LOCAL:
+                // We answer ARP for our IPv4 addresses but serve nothing over IPv4 yet (no ICMP echo).
+                counters.drop(DropReason.LOCAL_UNSUPPORTED_PROTOCOL);
+                return;
+            default:
+                dropIcmp4(inPort, mode, DropReason.ROUTE_UNREACHABLE, Icmpv4Message.TYPE_DESTINATION_UNREACHABLE,
+                    Icmpv4Message.CODE_HOST_UNREACHABLE, 0);
+        }
+    }
+
+    /** The port of a forward action: the configured one, or the port of the connected route to its next hop. */
+    private int egressPort(final RouteAction action, final Vrf vrf)
+    {
+        final int port = ports.indexOf(action.port());
+        if (port != PortTable.NO_PORT)
+        {
+            return port;
+        }
+        if (action.nextHopFamily() == RouteAction.NEXT_HOP_IPV6)
+        {
+            return connectedPort6(vrf.id(), action.nextHopHi(), action.nextHopLo());
+        }
+        if (action.nextHopFamily() == RouteAction.NEXT_HOP_IPV4)
+        {
+            return connectedPort4(vrf.id(), action.nextHop4());
+        }
+        return PortTable.NO_PORT;
+    }
+
+    private int connectedPort6(final int vrfId, final long hi, final long lo)
+    {
+        final Vrf vrf = state.vrf(vrfId);
+        final RouteAction a = vrf == null ? null : vrf.route6(hi, lo);
+        return a != null && a.kind() == RouteAction.Kind.CONNECTED ? ports.indexOf(a.port()) : PortTable.NO_PORT;
+    }
+
+    private int connectedPort4(final int vrfId, final int address)
+    {
+        final Vrf vrf = state.vrf(vrfId);
+        final RouteAction a = vrf == null ? null : vrf.route4(address);
+        return a != null && a.kind() == RouteAction.Kind.CONNECTED ? ports.indexOf(a.port()) : PortTable.NO_PORT;
+    }
+
+    private void encapsulate(final int inPort, final RouteAction action, final int mode)
+    {
+        final EncapTemplate template = action.encap();
+        final Vrf underlay = state.vrf(action.underlayVrfId());
+        final long segHi = template.segmentHi(0);
+        final long segLo = template.segmentLo(0);
+        final RouteAction outer = underlay == null ? null : underlay.route6(segHi, segLo);
+        if (outer == null || (outer.kind() != RouteAction.Kind.FORWARD && outer.kind() != RouteAction.Kind.CONNECTED))
+        {
+            counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+            return;
+        }
+        final int outPort = egressPort(outer, underlay);
+        if (outPort == PortTable.NO_PORT)
+        {
+            counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+            return;
+        }
+        final int verdict = headEnd.encapsulate(
+            template, ctx, ports.get(outPort).mtu(), OUTER_HOP_LIMIT, mode == MODE_TRANSIT);
+        if (verdict == Verdict.DROP)
+        {
+            dropped(inPort, mode);
+            return;
+        }
+        counters.count(PipelineCounters.ENCAPSULATED);
+        final boolean via = outer.nextHopFamily() == RouteAction.NEXT_HOP_IPV6;
+        transmit6(outPort, via ? outer.nextHopHi() : segHi, via ? outer.nextHopLo() : segLo);
+    }
+
+    private void forward6(final int inPort, final int outPort, final long nextHopHi, final long nextHopLo, final int mode)
+    {
+        final MutableDirectBuffer buffer = ctx.buffer();
+        final int hopLimitOffset = ctx.l3Offset() + Ipv6Header.HOP_LIMIT_OFFSET;
+        if (mode == MODE_TRANSIT)
+        {
+            final int hopLimit = buffer.getByte(hopLimitOffset) & 0xFF;
+            if (hopLimit <= 1)
+            {
+                // RFC 8200 / RFC 4443 3.3: Time Exceeded, hop limit exceeded in transit
+                dropIcmp6(inPort, mode, DropReason.IPV6_HOP_LIMIT_EXCEEDED, Icmpv6Message.TYPE_TIME_EXCEEDED,
+                    Icmpv6Message.CODE_HOP_LIMIT_EXCEEDED, 0);
+                return;
+            }
+        }
+        final int mtu = ports.get(outPort).mtu();
+        if (ctx.l3Length() > mtu)
+        {
+            // RFC 8200 5 / RFC 4443 3.2: routers never fragment IPv6
+            dropIcmp6(inPort, mode, DropReason.IPV6_PACKET_TOO_BIG, Icmpv6Message.TYPE_PACKET_TOO_BIG, 0, mtu);
+            return;
+        }
+        if (mode == MODE_TRANSIT)
+        {
+            buffer.putByte(hopLimitOffset, (byte)((buffer.getByte(hopLimitOffset) & 0xFF) - 1));
+        }
+        counters.count(PipelineCounters.FORWARDED);
+        transmit6(outPort, nextHopHi, nextHopLo);
+    }
+
+    private void forward4(final int inPort, final int outPort, final int nextHop, final int mode)
+    {
+        final Ipv4Header ip4 = this.ip4.wrap(ctx.buffer(), ctx.l3Offset(), ctx.l3Length());
+        if (mode == MODE_TRANSIT && ip4.ttl() <= 1)
+        {
+            dropIcmp4(inPort, mode, DropReason.IPV4_TTL_EXCEEDED, Icmpv4Message.TYPE_TIME_EXCEEDED,
+                Icmpv4Message.CODE_TTL_EXCEEDED, 0);
+            return;
+        }
+        final int mtu = ports.get(outPort).mtu();
+        if (ctx.l3Length() > mtu)
+        {
+            if (ip4.dontFragment())
+            {
+                // RFC 1191 4: Fragmentation Needed with the next-hop MTU
+                dropIcmp4(inPort, mode, DropReason.IPV4_FRAGMENTATION_NEEDED,
+                    Icmpv4Message.TYPE_DESTINATION_UNREACHABLE, Icmpv4Message.CODE_FRAGMENTATION_NEEDED, mtu);
+            }
+            else
+            {
+                // This forwarder does not fragment IPv4 (documented in OPERATIONS.md).
+                counters.drop(DropReason.IPV4_TOO_BIG_NO_DF);
+            }
+            return;
+        }
+        if (mode == MODE_TRANSIT)
+        {
+            ip4.decrementTtl();
+        }
+        counters.count(PipelineCounters.FORWARDED);
+        transmit4(outPort, nextHop);
+    }
+
+    private void deliverLocal6(final int inPort, final int vrfId)
+    {
+        final MutableDirectBuffer buffer = ctx.buffer();
+        final int l3 = ctx.l3Offset();
+        final int nextHeader = buffer.getByte(l3 + Ipv6Header.NEXT_HEADER_OFFSET) & 0xFF;
+        if (nextHeader == IpProtocol.ICMPV6 && ctx.l3Length() > Ipv6Header.HEADER_LENGTH &&
+            (buffer.getByte(l3 + Ipv6Header.HEADER_LENGTH) & 0xFF) == Icmpv6Message.TYPE_ECHO_REQUEST)
+        {
+            if (echoResponder.reply(ctx, IcmpErrorWriter.DEFAULT_HOP_LIMIT) == Verdict.DROP)
+            {
+                counters.drop(ctx.dropReason());
+                return;
+            }
+            counters.count(PipelineCounters.LOCAL_DELIVERED);
+            route6(inPort, vrfId, MODE_GENERATED);
+            return;
+        }
+        counters.drop(DropReason.LOCAL_UNSUPPORTED_PROTOCOL);
+    }
+
+    private void dropIcmp6(
+        final int inPort, final int mode, final DropReason reason, final int type, final int code, final long param)
+    {
+        ctx.dropWithIcmpv6(reason, type, code, param);
+        dropped(inPort, mode);
+    }
+
+    private void dropIcmp4(
+        final int inPort, final int mode, final DropReason reason, final int type, final int code, final long param)
+    {
+        ctx.dropWithIcmpv4(reason, type, code, param);
+        dropped(inPort, mode);
+    }
+
+    private void dropped(final int inPort)
+    {
+        dropped(inPort, MODE_TRANSIT);
+    }
+
+    /**
+     * Counts the drop the context records and, if the RFC asks for an ICMP error and the limiter allows one, builds
+     * it (about the unmodified packet at the context) and routes it back in the ingress port's VRF.
+     */
+    private void dropped(final int inPort, final int mode)
+    {
+        counters.drop(ctx.dropReason());
+        if (!ctx.hasIcmpError() || mode == MODE_GENERATED)
+        {
+            return;
+        }
+        final PortInfo port = ports.get(inPort);
+        final int family = ctx.icmpFamily();
+        if ((family == 6 && !port.hasIpv6()) || (family == 4 && !port.hasIpv4()))
+        {
+            counters.drop(DropReason.ICMP_SUPPRESSED);
+            return;
+        }
+        if (!icmpLimiter.tryAcquire())
+        {
+            counters.drop(DropReason.ICMP_RATE_LIMITED);
+            return;
+        }
+        final int length = icmpWriter.write(ctx, icmpBuffer, HEADROOM, icmpBuffer.capacity() - HEADROOM,
+            port.ipv6Hi(), port.ipv6Lo(), port.ipv4());
+        if (length == 0)
+        {
+            counters.drop(DropReason.ICMP_SUPPRESSED);
+            return;
+        }
+        counters.count(PipelineCounters.ICMP_ERRORS_SENT);
+        ctx.reset(icmpBuffer, HEADROOM, length, EthernetFrame.HEADER_LENGTH, family);
+        if (family == 6)
+        {
+            route6(inPort, ports.vrfId(inPort), MODE_GENERATED);
+        }
+        else
+        {
+            route4(inPort, ports.vrfId(inPort), MODE_GENERATED);
+        }
+    }
+
+    private void transmit6(final int outPort, final long nextHopHi, final long nextHopLo)
+    {
+        final int frameOffset = writeEthernet(outPort, EthernetFrame.ETHERTYPE_IPV6);
+        final int frameLength = ctx.l3Length() + EthernetFrame.HEADER_LENGTH;
+        final long mac = neighbors.lookup(outPort, nextHopHi, nextHopLo);
+        if (mac == NeighborTable.MISS)
+        {
+            counters.count(PipelineCounters.HELD_FOR_NEIGHBOR);
+            neighborProxy.unresolved(outPort, nextHopHi, nextHopLo, ctx.buffer(), frameOffset, frameLength);
+            return;
+        }
+        send(outPort, mac, frameOffset, frameLength);
+    }
+
+    private void transmit4(final int outPort, final int nextHop)
+    {
+        final int frameOffset = writeEthernet(outPort, EthernetFrame.ETHERTYPE_IPV4);
+        final int frameLength = ctx.l3Length() + EthernetFrame.HEADER_LENGTH;
+        final long mac = neighbors.lookup(outPort, nextHop);
+        if (mac == NeighborTable.MISS)
+        {
+            counters.count(PipelineCounters.HELD_FOR_NEIGHBOR);
+            neighborProxy.unresolved(outPort, nextHop, ctx.buffer(), frameOffset, frameLength);
+            return;
+        }
+        send(outPort, mac, frameOffset, frameLength);
+    }
+
+    private int writeEthernet(final int outPort, final int etherType)
+    {
+        final int frameOffset = ctx.l3Offset() - EthernetFrame.HEADER_LENGTH;
+        eth.wrap(ctx.buffer(), frameOffset, EthernetFrame.HEADER_LENGTH)
+            .destination(0)
+            .source(ports.get(outPort).mac())
+            .etherType(etherType);
+        return frameOffset;
+    }
+
+    private void send(final int outPort, final long mac, final int frameOffset, final int frameLength)
+    {
+        eth.wrap(ctx.buffer(), frameOffset, frameLength).destination(mac);
+        if (sink.transmit(outPort, ctx.buffer(), frameOffset, frameLength))
+        {
+            counters.count(PipelineCounters.TX_FRAMES);
+        }
+        else
+        {
+            counters.drop(DropReason.TX_ERROR);
+        }
+    }
+
+    private void punt(final int inPort, final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        if (neighborProxy.punt(inPort, buffer, offset, length))
+        {
+            counters.count(PipelineCounters.PUNTED);
+        }
+    }
+}
