@@ -35,6 +35,7 @@ lab_veth asbr asb tb tb0
 lab_veth ta ta1 cl cla
 lab_veth tb tb1 cl clb
 for l in "cs cs0" "cs cs1" "asbr as0" "asbr asa" "asbr asb"; do lab_router_iface $l; done
+for l in "srv srv0" "ta ta0" "tb tb0"; do lab_kernel_peer $l; done
 
 lab_exec srv ip -6 addr add fd00:10::10/64 dev srv0 nodad
 lab_exec srv ip -6 addr add fd00:10::a/64 dev srv0 nodad
@@ -135,5 +136,5 @@ java -jar "$jar" show route --vrf epe-b --socket "$LAB_TMP/cs.sock" || fail=1
 echo
 if [ "$fail" -eq 0 ]; then echo "demo: OK — each source address left through its own egress peer"; else
   echo "demo: FAILED (logs: cs, asbr below)"; tail -n 20 "$LAB_TMP/cs.log" "$LAB_TMP/asbr.log"; fi
-[ -n "${LAB_KEEP:-}" ] && { echo "LAB_KEEP: namespaces kept, press enter"; read -r _; }
+[ -n "${LAB_KEEP:-}" ] && { echo "LAB_KEEP: namespaces kept for $LAB_KEEP s"; sleep "$LAB_KEEP"; }
 exit $fail

@@ -4,7 +4,7 @@
 #   lab/install-deps.sh test      that, plus what the test suite uses as real peers and decoders
 set -euo pipefail
 
-want=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 procps iputils-ping iperf3)
+want=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 procps iputils-ping iperf3 ethtool)
 case "${1:-runtime}" in
   runtime) ;;
   test) want+=(tshark tcpdump iperf3 python3-scapy) ;;

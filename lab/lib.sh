@@ -31,6 +31,14 @@ lab_router_iface() { # lab_router_iface NS IF: a link our forwarder owns; the ke
   ip -n "$LAB_PREFIX-$1" link set "$2" promisc on
 }
 
+lab_kernel_peer() { # lab_kernel_peer NS IF: a kernel interface whose link peer is our forwarder
+  # The kernel leaves TCP/UDP checksums of locally sent (or veth-forwarded) packets to the "hardware"
+  # (CHECKSUM_PARTIAL); a veth hands such a packet to its peer unfinished, and pcap reads it that way. A
+  # user-space forwarder that reads it from pcap and sends it on would send a wrong checksum, so the kernel
+  # must finish the checksum itself on links towards our forwarder.
+  ip netns exec "$LAB_PREFIX-$1" ethtool -K "$2" tx off >/dev/null
+}
+
 lab_bg() { # lab_bg NS LOGFILE CMD... : start in background, remember the PID
   local ns="$LAB_PREFIX-$1" log="$2"; shift 2
   ip netns exec "$ns" "$@" >"$log" 2>&1 &
