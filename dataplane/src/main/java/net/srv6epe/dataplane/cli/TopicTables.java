@@ -60,6 +60,18 @@ public final class TopicTables
             TableColumn.key("NAME", "name"),
             TableColumn.number("VALUE", "value")));
 
+    /** Counter columns shown after a topic's columns when its rows carry them (the first one decides). */
+    private static final Map<String, List<TableColumn>> COUNTER_COLUMNS = Map.of(
+        "interfaces", List.of(
+            TableColumn.number("RX-PACKETS", "rx-packets"),
+            TableColumn.number("TX-PACKETS", "tx-packets"),
+            TableColumn.number("RX-DROPPED", "rx-dropped"),
+            TableColumn.number("TX-ERRORS", "tx-errors")),
+        "sids", List.of(
+            TableColumn.number("GOOD-PACKETS", "good-packets"),
+            TableColumn.number("GOOD-BYTES", "good-bytes"),
+            TableColumn.number("BAD-PACKETS", "bad-packets")));
+
     private TopicTables()
     {
     }
@@ -73,10 +85,19 @@ public final class TopicTables
      */
     public static String render(final String topic, final JsonNode data)
     {
-        final List<TableColumn> columns = TABLES.get(topic);
         if (!data.isArray())
         {
             return data.toString() + "\n";
+        }
+        List<TableColumn> columns = TABLES.get(topic);
+        final List<TableColumn> counters = COUNTER_COLUMNS.get(topic);
+        if (columns != null && counters != null && data.size() > 0 && data.get(0).has(counters.get(0).header()
+            .toLowerCase().replace(' ', '-')))
+        {
+            // A running router adds live counters to the rows; a configuration alone has none.
+            final List<TableColumn> all = new java.util.ArrayList<>(columns);
+            all.addAll(counters);
+            columns = all;
         }
         return TableRenderer.render(columns != null ? columns : TableRenderer.columnsOf(data), data);
     }

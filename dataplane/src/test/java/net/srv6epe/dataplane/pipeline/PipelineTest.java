@@ -33,6 +33,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.CORE;
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.CORE_MAC;
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.CORE_PEER_MAC;
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.EDGE;
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.EDGE_MAC;
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.EDGE_PEER_MAC;
+import static net.srv6epe.dataplane.pipeline.PipelineFixture.p6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,94 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PipelineTest
 {
-    private static final long CORE_MAC = 0x0200_0000_0001L;
-    private static final long EDGE_MAC = 0x0200_0000_0002L;
-    private static final long CORE_PEER_MAC = 0x0200_0000_00C1L;
-    private static final long EDGE_PEER_MAC = 0x0200_0000_00E1L;
-    private static final int CORE = 0;
-    private static final int EDGE = 1;
-
-    private final AddressBook book = AddressBook.defaults()
-        .define("R", "fd00:c::1")        // our address on core
-        .define("N", "fd00:c::2")        // core neighbor
-        .define("E", "fd00:e::1")        // our address on edge
-        .define("P", "fd00:e::2")        // edge neighbor (egress peer)
-        .define("SRC", "fd00:100::10")   // encap source
-        .define("EPE", "fd00:10::a")     // an EPE source address
-        .define("H", "fd00:10::10")      // a default source address
-        .define("C", "fd00:c0::c")       // a client
-        .define("S1", "fc00:a::d6")      // our End.DT6 SID
-        .define("S2", "fc00:a::1")       // our End SID
-        .define("S3", "fc00:b::100")     // a remote SID
-        .define("S4", "fc00:a::d46")     // our End.DT46 SID
-        .define("S5", "fc00:a::2")       // our End.X SID with PSP
-        .define("c4", "198.18.0.12")
-        .define("h4", "198.18.1.10");
-
-    private final List<byte[]> sent = new ArrayList<>();
-    private final List<Integer> sentPorts = new ArrayList<>();
-    private final ForwardingStatePublisher publisher = new ForwardingStatePublisher();
-    private final PipelineCounters counters = new PipelineCounters();
-    private final long[] now = { 1_000_000_000L };
-    private NeighborAgent agent;
-    private Pipeline pipeline;
+    private final PipelineFixture fx = new PipelineFixture();
     private final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(Pipeline.HEADROOM + 20000));
-
-    @BeforeEach
-    void setUp()
-    {
-        final ForwardingStateBuilder b = ForwardingStateBuilder.from(ForwardingState.initial());
-        b.addVrf("peer", 100);
-        b.addVrf("epe", 101);
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:c::/64"), RouteAction.connected("core"));
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:e::/64"), RouteAction.connected("edge"));
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:c::1/128"), RouteAction.local());
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fc00:b::/48"), RouteAction.via(hi("N"), lo("N"), "core"));
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:c0::/64"), RouteAction.via(hi("P"), lo("P"), "edge"));
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:10::/64"), RouteAction.via(hi("N"), lo("N"), "core"));
-        b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:dead::/32"), RouteAction.blackhole());
-        b.addRoute("peer", p6("fd00:c0::/64"), RouteAction.via(hi("P"), lo("P"), "edge"));
-        b.addRoute("peer", Ipv4Prefix.parse("198.18.0.0/24"), RouteAction.connected("edge"));
-        final long[] seg = { hi("S3"), lo("S3") };
-        b.addRoute("epe", p6("fd00:c0::/64"), RouteAction.encap(
-            EncapTemplate.create(Behavior.H_ENCAPS, hi("SRC"), lo("SRC"), seg), Vrf.DEFAULT_NAME));
-        b.addRoute("epe", Ipv4Prefix.parse("198.18.0.0/24"), RouteAction.encap(
-            EncapTemplate.create(Behavior.H_ENCAPS_RED, hi("SRC"), lo("SRC"), seg), Vrf.DEFAULT_NAME));
-        b.addPbrRule(PbrRule.ipv6(10, p6("fd00:10::a/128"), null, "epe"));
-        b.addPbrRule(PbrRule.ipv4(10, Ipv4Prefix.parse("198.18.1.10/32"), null, "epe"));
-        b.addLocator(p6("fc00:a::/48"));
-        b.addSid(LocalSid.of(hi("S1"), lo("S1"), Behavior.END_DT6).withVrf("peer"));
-        b.addSid(LocalSid.of(hi("S4"), lo("S4"), Behavior.END_DT46).withVrf("peer"));
-        b.addSid(LocalSid.of(hi("S2"), lo("S2"), Behavior.END));
-        b.addSid(LocalSid.of(hi("S5"), lo("S5"), Behavior.END_X).withFlavors(Flavor.PSP.bit())
-            .withNextHop6(hi("P"), lo("P")).withPort("edge"));
-        publisher.publish(b.build());
-
-        final PortTable ports = new PortTable(List.of(
-            new PortInfo(CORE, "core", CORE_MAC, 1500, Vrf.DEFAULT_NAME, true, hi("R"), lo("R"), false, 0),
-            new PortInfo(EDGE, "edge", EDGE_MAC, 1500, Vrf.DEFAULT_NAME, true, hi("E"), lo("E"), false, 0)));
-        final NeighborTable table = new NeighborTable();
-        agent = new NeighborAgent(() -> now[0], table, NeighborSettings.defaults(), 2);
-        agent.configurePort(CORE, CORE_MAC);
-        agent.configurePort(EDGE, EDGE_MAC);
-        agent.addStatic(CORE, hi("N"), lo("N"), CORE_PEER_MAC);
-        agent.addStatic(EDGE, hi("P"), lo("P"), EDGE_PEER_MAC);
-        agent.addStatic(EDGE, hi("C"), lo("C"), EDGE_PEER_MAC);
-        agent.addStatic(EDGE, book.ipv4("c4"), EDGE_PEER_MAC);
-        agent.addAddress(CORE, hi("R"), lo("R"));
-        agent.addAddress(EDGE, hi("E"), lo("E"));
-        final IcmpRateLimiter limiter = new IcmpRateLimiter(() -> now[0], 1000, 1000, true);
-        pipeline = new Pipeline(publisher, ports, table, agent.proxy(), counters, limiter, this::record);
-    }
-
-    private boolean record(final int port, final DirectBuffer buffer, final int offset, final int length)
-    {
-        final byte[] copy = new byte[length];
-        buffer.getBytes(offset, copy);
-        sent.add(copy);
-        sentPorts.add(port);
-        return true;
-    }
 
     @ParameterizedTest
     @ValueSource(ints = { 64, 512, 1400 })
@@ -137,7 +58,7 @@ class PipelineTest
     {
         receive(CORE, CORE_PEER_MAC, CORE_MAC, "IPv6(SRC,S1)/IPv6(H,C;hl=64)/UDP(1000,2000)", size);
         assertOneFrame(EDGE, EDGE_MAC, EDGE_PEER_MAC, "IPv6(H,C;hl=63)/UDP(1000,2000)");
-        assertEquals(1, counters.total(PipelineCounters.DECAPSULATED));
+        assertEquals(1, fx.counters.total(PipelineCounters.DECAPSULATED));
     }
 
     @Test
@@ -154,7 +75,7 @@ class PipelineTest
         receive(EDGE, EDGE_PEER_MAC, EDGE_MAC, "IPv6(EPE,C;hl=64,fl=5)/TCP(40000,80)", size);
         assertOneFrame(CORE, CORE_MAC, CORE_PEER_MAC,
             "IPv6(SRC,S3;fl=5)SRH(S3;SL=0)IPv6(EPE,C;hl=63,fl=5)/TCP(40000,80)");
-        assertEquals(1, counters.total(PipelineCounters.ENCAPSULATED));
+        assertEquals(1, fx.counters.total(PipelineCounters.ENCAPSULATED));
     }
 
     @Test
@@ -204,7 +125,7 @@ class PipelineTest
         // back to C, which the default VRF reaches through the edge peer
         final byte[] out = assertOneFrameOn(EDGE, EDGE_MAC, EDGE_PEER_MAC);
         assertTrue(describeL3(out).startsWith("IPv6(E,C"), describeL3(out));
-        assertEquals(1, counters.drops(DropReason.IPV6_HOP_LIMIT_EXCEEDED));
+        assertEquals(1, fx.counters.drops(DropReason.IPV6_HOP_LIMIT_EXCEEDED));
     }
 
     @Test
@@ -220,15 +141,15 @@ class PipelineTest
         assertEquals(0, out[icmp + 1] & 0xFF);
         assertEquals(43, ((out[icmp + 4] & 0xFF) << 24) | ((out[icmp + 5] & 0xFF) << 16) |
             ((out[icmp + 6] & 0xFF) << 8) | (out[icmp + 7] & 0xFF));
-        assertEquals(1, counters.drops(DropReason.SRH_SL_NONZERO));
+        assertEquals(1, fx.counters.drops(DropReason.SRH_SL_NONZERO));
     }
 
     @Test
     void unknownSidInOurLocatorIsDroppedAndCounted()
     {
         receive(CORE, CORE_PEER_MAC, CORE_MAC, "IPv6(N,fc00:a::99)/IPv6(H,C)/UDP(1,2)", 64);
-        assertTrue(sent.isEmpty());
-        assertEquals(1, counters.drops(DropReason.SRV6_SID_UNKNOWN));
+        assertTrue(fx.sent.isEmpty());
+        assertEquals(1, fx.counters.drops(DropReason.SRV6_SID_UNKNOWN));
     }
 
     @Test
@@ -237,15 +158,15 @@ class PipelineTest
         receive(CORE, CORE_PEER_MAC, CORE_MAC, "IPv6(N,fd00:77::1)/UDP(1,2)", 64);
         final byte[] out = assertOneFrameOn(CORE, CORE_MAC, CORE_PEER_MAC);
         assertEquals(1, out[14 + 40] & 0xFF);
-        assertEquals(1, counters.drops(DropReason.IPV6_NO_ROUTE));
+        assertEquals(1, fx.counters.drops(DropReason.IPV6_NO_ROUTE));
     }
 
     @Test
     void blackholeDropsSilently()
     {
         receive(CORE, CORE_PEER_MAC, CORE_MAC, "IPv6(N,fd00:dead::1)/UDP(1,2)", 64);
-        assertTrue(sent.isEmpty());
-        assertEquals(1, counters.drops(DropReason.ROUTE_BLACKHOLE));
+        assertTrue(fx.sent.isEmpty());
+        assertEquals(1, fx.counters.drops(DropReason.ROUTE_BLACKHOLE));
     }
 
     @Test
@@ -268,8 +189,8 @@ class PipelineTest
     void framesForAnotherMacAreIgnored()
     {
         receive(CORE, CORE_PEER_MAC, 0x0200_0000_0099L, "IPv6(SRC,S1)/IPv6(H,C)/UDP(1,2)", 64);
-        assertTrue(sent.isEmpty());
-        assertEquals(1, counters.drops(DropReason.ETH_NOT_FOR_US));
+        assertTrue(fx.sent.isEmpty());
+        assertEquals(1, fx.counters.drops(DropReason.ETH_NOT_FOR_US));
     }
 
     @Test
@@ -282,43 +203,43 @@ class PipelineTest
         assertEquals(2, out[icmp] & 0xFF);
         // MTU left inside the tunnel: 1500 - 40 (outer IPv6) - 24 (SRH with one segment)
         assertEquals(1500 - 64, ((out[icmp + 6] & 0xFF) << 8) | (out[icmp + 7] & 0xFF));
-        assertEquals(1, counters.drops(DropReason.IPV6_PACKET_TOO_BIG));
+        assertEquals(1, fx.counters.drops(DropReason.IPV6_PACKET_TOO_BIG));
     }
 
     @Test
     void unresolvedNextHopIsHandedToTheNeighborAgent()
     {
-        final ForwardingStateBuilder b = ForwardingStateBuilder.from(publisher.current());
+        final ForwardingStateBuilder b = ForwardingStateBuilder.from(fx.publisher.current());
         b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:99::/64"), RouteAction.via(
             Ipv6Address.parseHi("fd00:e::77"), Ipv6Address.parseLo("fd00:e::77"), "edge"));
-        publisher.publish(b.build());
-        pipeline.beginBatch();
+        fx.publisher.publish(b.build());
+        fx.pipeline.beginBatch();
         receive(CORE, CORE_PEER_MAC, CORE_MAC, "IPv6(N,fd00:99::1)/UDP(1,2)", 64);
-        assertTrue(sent.isEmpty());
-        assertEquals(1, counters.total(PipelineCounters.HELD_FOR_NEIGHBOR));
-        agent.doWork();
-        // The agent now solicits the next hop on the edge port.
+        assertTrue(fx.sent.isEmpty());
+        assertEquals(1, fx.counters.total(PipelineCounters.HELD_FOR_NEIGHBOR));
+        fx.agent.doWork();
+        // The fx.agent now solicits the next hop on the edge port.
         final int[] solicitations = { 0 };
-        agent.proxy().drainOutput(EDGE, (buffer, offset, length) -> solicitations[0]++, 10);
+        fx.agent.proxy().drainOutput(EDGE, (buffer, offset, length) -> solicitations[0]++, 10);
         assertEquals(1, solicitations[0]);
     }
 
     private void receive(final int port, final long srcMac, final long dstMac, final String algebra, final int size)
     {
         final boolean v4 = algebra.startsWith("IPv4");
-        final byte[] l3 = Packets.build(algebra, payloadFor(algebra, size), book);
+        final byte[] l3 = Packets.build(algebra, payloadFor(algebra, size), fx.book);
         final int offset = Pipeline.HEADROOM;
         putMac(offset, dstMac);
         putMac(offset + 6, srcMac);
         frame.putShort(offset + 12, (short)(v4 ? 0x0800 : 0x86DD), java.nio.ByteOrder.BIG_ENDIAN);
         frame.putBytes(offset + 14, l3);
-        pipeline.process(port, frame, offset, 14 + l3.length);
+        fx.pipeline.process(port, frame, offset, 14 + l3.length);
     }
 
     /** Payload octets so the L3 packet is {@code size} octets long (at least 8 of payload). */
     private int payloadFor(final String algebra, final int size)
     {
-        final int headers = Packets.build(algebra, 0, book).length;
+        final int headers = Packets.build(algebra, 0, fx.book).length;
         return Math.max(8, size - headers);
     }
 
@@ -338,9 +259,9 @@ class PipelineTest
 
     private byte[] assertOneFrameOn(final int port, final long srcMac, final long dstMac)
     {
-        assertEquals(1, sent.size(), "frames sent: " + sent.size() + " drops: " + dropSummary());
-        assertEquals(port, sentPorts.get(0), "egress port");
-        final byte[] out = sent.get(0);
+        assertEquals(1, fx.sent.size(), "frames sent: " + fx.sent.size() + " drops: " + dropSummary());
+        assertEquals(port, fx.sentPorts.get(0), "egress port");
+        final byte[] out = fx.sent.get(0);
         assertEquals(dstMac, mac(out, 0), "destination MAC");
         assertEquals(srcMac, mac(out, 6), "source MAC");
         return out;
@@ -348,7 +269,7 @@ class PipelineTest
 
     private String describeL3(final byte[] frame)
     {
-        final String d = PacketDescriber.describe(frame, 14, frame.length - 14, book);
+        final String d = PacketDescriber.describe(frame, 14, frame.length - 14, fx.book);
         final int payload = d.lastIndexOf(")+");
         return payload < 0 ? d : d.substring(0, payload + 1);
     }
@@ -358,9 +279,9 @@ class PipelineTest
         final StringBuilder sb = new StringBuilder();
         for (final DropReason r : DropReason.values())
         {
-            if (counters.drops(r) > 0)
+            if (fx.counters.drops(r) > 0)
             {
-                sb.append(r.label()).append('=').append(counters.drops(r)).append(' ');
+                sb.append(r.label()).append('=').append(fx.counters.drops(r)).append(' ');
             }
         }
         return sb.toString();
@@ -374,21 +295,6 @@ class PipelineTest
             v = (v << 8) | (b[offset + i] & 0xFF);
         }
         return v;
-    }
-
-    private long hi(final String name)
-    {
-        return Ipv6Address.bytesToLong(book.ipv6(name), 0);
-    }
-
-    private long lo(final String name)
-    {
-        return Ipv6Address.bytesToLong(book.ipv6(name), 8);
-    }
-
-    private static Ipv6Prefix p6(final String text)
-    {
-        return Ipv6Prefix.parse(text);
     }
 
     @SuppressWarnings("unused")
