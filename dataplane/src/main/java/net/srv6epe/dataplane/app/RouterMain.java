@@ -193,6 +193,11 @@ public final class RouterMain
         AgentRunner.startOnThread(neighborRunner);
         AgentRunner.startOnThread(workerRunner);
         server.start();
+        if (config.router().workers() > 1)
+        {
+            err.println("srv6-epe " + name + ": router.workers is " + config.router().workers() +
+                "; this version forwards on one worker thread (multi-worker forwarding is not built yet)");
+        }
         out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s), " +
             state.vrfs().size() + " VRF(s), " + state.localSids().size() + " local SID(s); control socket " +
             socket);
