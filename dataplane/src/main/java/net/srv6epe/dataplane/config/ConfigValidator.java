@@ -218,9 +218,10 @@ public final class ConfigValidator
                     error(path + ".write", "only for backend pcap-file");
                 }
             }
-            else if (p.read() == null || p.read().isEmpty())
+            else if ((p.read() == null || p.read().isEmpty()) && (p.write() == null || p.write().isEmpty()))
             {
-                error(path + ".read", "required for backend pcap-file");
+                error(path + ".read", "backend pcap-file needs 'read' (a capture to replay), 'write' (a capture " +
+                    "for sent frames), or both");
             }
             mac(path + ".mac", p.mac());
             final Set<String> seen = new HashSet<>();

@@ -41,7 +41,8 @@ class ConfigValidatorTest
             "ports[0].mtu: 1000 out of range 1280..9216",
             "ports[0].vrf: no VRF named 'nowhere'",
             "ports[1].name: 'p0' is already used by ports[0]",
-            "ports[1].read: required for backend pcap-file",
+            "ports[1].read: backend pcap-file needs 'read' (a capture to replay), 'write' (a capture " +
+                "for sent frames), or both",
             "ports[1].mac: '02:00:00:00:00:zz' is not a MAC address (expected six hex octets like 02:00:00:00:01:01)",
             "ports[2].read: only for backend pcap-file",
             "ports[2].mac: '00:00:00:00:00:00' is the all-zero MAC",
