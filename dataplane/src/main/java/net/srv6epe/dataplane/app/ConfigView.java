@@ -281,12 +281,18 @@ public final class ConfigView implements ShowTopics
     @Override
     public ArrayNode errors()
     {
+        return errorRows(reason -> 0L);
+    }
+
+    /** The rows of {@code show errors}: every drop reason with its count from {@code count}. */
+    static ArrayNode errorRows(final java.util.function.ToLongFunction<DropReason> count)
+    {
         final ArrayNode rows = JSON.arrayNode();
         for (final DropReason reason : DropReason.values())
         {
             final ObjectNode row = rows.addObject();
             row.put("reason", reason.label());
-            row.put("count", 0L);
+            row.put("count", count.applyAsLong(reason));
             row.put("description", reason.description());
         }
         return rows;

@@ -261,15 +261,7 @@ public final class LiveView implements ShowTopics
     @Override
     public ArrayNode errors()
     {
-        final ArrayNode rows = JSON.arrayNode();
-        for (final DropReason reason : DropReason.values())
-        {
-            final ObjectNode row = rows.addObject();
-            row.put("reason", reason.label());
-            row.put("count", dropCount(reason));
-            row.put("description", reason.description());
-        }
-        return rows;
+        return ConfigView.errorRows(this::dropCount);
     }
 
     /** A drop reason's count over the pipeline and the neighbor agent. */
