@@ -69,7 +69,8 @@ public enum DropReason
     ICMP_SUPPRESSED("drop.icmp.suppressed", "ICMP error not sent: invoking packet is an ICMP error, a non-first fragment, or from a multicast/unspecified source (RFC 4443 2.4 e, RFC 1812 4.3.2.7)"),
     ICMP_BAD_CHECKSUM("drop.icmp.bad-checksum", "ICMP message to us with a wrong checksum"),
     SRV6_TOO_MANY_LOCAL_SEGMENTS("drop.srv6.too-many-local-segments",
-        "more consecutive segments on this router than it processes in one pass (a SID loop)");
+        "more consecutive segments on this router than it processes in one pass (a SID loop)"),
+    IPV4_BAD_SOURCE("drop.ipv4.bad-source", "source address is zero, multicast or broadcast where not allowed");
 
     private final String label;
     private final String description;

@@ -9,6 +9,7 @@ import net.srv6epe.srv6.behavior.EchoResponder;
 import net.srv6epe.srv6.behavior.EncapTemplate;
 import net.srv6epe.srv6.behavior.EndpointBehaviors;
 import net.srv6epe.srv6.behavior.HeadEnd;
+import net.srv6epe.srv6.behavior.Icmpv4EchoResponder;
 import net.srv6epe.srv6.behavior.IcmpErrorWriter;
 import net.srv6epe.srv6.behavior.IcmpRateLimiter;
 import net.srv6epe.srv6.behavior.PacketContext;
@@ -83,6 +84,7 @@ public final class Pipeline
     private final HeadEnd headEnd = new HeadEnd();
     private final IcmpErrorWriter icmpWriter = new IcmpErrorWriter();
     private final EchoResponder echoResponder = new EchoResponder();
+    private final Icmpv4EchoResponder echo4Responder = new Icmpv4EchoResponder();
     private final UnsafeBuffer icmpBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(HEADROOM + 1600));
 
     private ForwardingState state;
@@ -453,8 +455,7 @@ public final class Pipeline
                 counters.drop(DropReason.ROUTE_BLACKHOLE);
                 return;
             case LOCAL:
-                // We answer ARP for our IPv4 addresses but serve nothing over IPv4 yet (no ICMP echo).
-                counters.drop(DropReason.LOCAL_UNSUPPORTED_PROTOCOL);
+                deliverLocal4(inPort, vrfId);
                 return;
             default:
                 dropIcmp4(inPort, mode, DropReason.ROUTE_UNREACHABLE, Icmpv4Message.TYPE_DESTINATION_UNREACHABLE,
@@ -606,6 +607,17 @@ public final class Pipeline
             return;
         }
         counters.drop(DropReason.LOCAL_UNSUPPORTED_PROTOCOL);
+    }
+
+    private void deliverLocal4(final int inPort, final int vrfId)
+    {
+        if (echo4Responder.reply(ctx, IcmpErrorWriter.DEFAULT_HOP_LIMIT) == Verdict.DROP)
+        {
+            counters.drop(ctx.dropReason());
+            return;
+        }
+        counters.count(PipelineCounters.LOCAL_DELIVERED);
+        route4(inPort, vrfId, MODE_GENERATED);
     }
 
     private void dropIcmp6(

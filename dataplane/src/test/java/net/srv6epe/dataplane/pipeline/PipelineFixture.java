@@ -79,6 +79,8 @@ public final class PipelineFixture
         b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:c::/64"), RouteAction.connected("core"));
         b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:e::/64"), RouteAction.connected("edge"));
         b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:c::1/128"), RouteAction.local());
+        b.addRoute(Vrf.DEFAULT_NAME, Ipv4Prefix.parse("198.18.1.0/24"), RouteAction.connected("edge"));
+        b.addRoute(Vrf.DEFAULT_NAME, Ipv4Prefix.parse("198.18.1.1/32"), RouteAction.local());
         b.addRoute(Vrf.DEFAULT_NAME, p6("fc00:b::/48"), RouteAction.via(hi("N"), lo("N"), "core"));
         b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:c0::/64"), RouteAction.via(hi("P"), lo("P"), "edge"));
         b.addRoute(Vrf.DEFAULT_NAME, p6("fd00:10::/64"), RouteAction.via(hi("N"), lo("N"), "core"));
@@ -111,6 +113,7 @@ public final class PipelineFixture
         agent.addStatic(EDGE, hi("P"), lo("P"), EDGE_PEER_MAC);
         agent.addStatic(EDGE, hi("C"), lo("C"), EDGE_PEER_MAC);
         agent.addStatic(EDGE, book.ipv4("c4"), EDGE_PEER_MAC);
+        agent.addStatic(EDGE, book.ipv4("198.18.1.20"), EDGE_PEER_MAC);
         agent.addAddress(CORE, hi("R"), lo("R"));
         agent.addAddress(EDGE, hi("E"), lo("E"));
         final IcmpRateLimiter limiter = new IcmpRateLimiter(() -> now[0], 1000, 1000, true);

@@ -178,6 +178,14 @@ class PipelineTest
     }
 
     @Test
+    void icmpEchoToOurIpv4AddressIsAnswered()
+    {
+        receive(EDGE, EDGE_PEER_MAC, EDGE_MAC, "IPv4(198.18.1.20,198.18.1.1)/ICMPEcho(3,4)", 64);
+        final byte[] out = assertOneFrameOn(EDGE, EDGE_MAC, EDGE_PEER_MAC);
+        assertEquals("IPv4(198.18.1.1,198.18.1.20)/ICMP(0,0;param=196612)", describeL3(out));
+    }
+
+    @Test
     void echoRequestToALocalSidIsAnswered()
     {
         receive(CORE, CORE_PEER_MAC, CORE_MAC, "IPv6(N,S2)/ICMPv6Echo(9,2)", 56);
