@@ -39,7 +39,11 @@ import net.srv6epe.dataplane.lab.Netns;
  *   <li>Return traffic is plain IP: VRF blue / green route fd00:1::/64 (and 198.18.1.0/24) to port west, knode
  *       routes fd00:1::/64 to our east address and our default VRF delivers it on west.</li>
  * </ul>
- * Hosts behind a tunnel use MTU 1400 so that TCP segments plus the outer headers fit the 1500-byte links.
+ * Our router knows its kernel neighbors from static {@code neighbors:} entries and the kernels know ours from
+ * permanent neighbor entries, so no test waits for NDP/ARP through the router.
+ * Hosts behind a tunnel use MTU 1400 so that TCP segments plus the outer headers fit the 1500-byte links. The
+ * kernel interfaces whose packets cross our router have transmit checksum offload off (see
+ * {@link #txChecksumOffload}).
  */
 final class InteropLab implements AutoCloseable
 {
@@ -170,6 +174,13 @@ final class InteropLab implements AutoCloseable
             lab.execOk(rns, "ip", "link", "set", ifc, "promisc", "on");
         }
 
+        // WORKAROUND (see KernelInteropIT#tcpWithKernelTxChecksumOffload): kernel senders compute full L4
+        // checksums, because our router forwards CHECKSUM_PARTIAL frames with the partial sum left in place.
+        for (final String[] s : kernelSenders())
+        {
+            txChecksumOffload(s[0], s[1], false);
+        }
+
         // host: the kernel encapsulator and traffic source
         lab.address(host, hostIf, HOST + "/64");
         lab.address(host, hostIf, HOST_A + "/64");
@@ -195,8 +206,8 @@ final class InteropLab implements AutoCloseable
         lab.address(knode, knodeWest, KNODE + "/64");
         lab.address(knode, knodeEast, "fd00:d0::1/64");
         lab.execOk(knode, "ip", "-6", "neigh", "add", R_EAST, "lladdr", MAC_EAST, "dev", knodeWest, "nud", "permanent");
-        lab.route(knode, KSID_A, "encap", "seg6local", "action", "End.DT6", "table", "100", "dev", knodeWest);
-        lab.route(knode, KSID_B, "encap", "seg6local", "action", "End.DT6", "table", "100", "dev", knodeWest);
+        lab.route(knode, KSID_A, "encap", "seg6local", "action", "End.DT6", "table", "100", "count", "dev", knodeWest);
+        lab.route(knode, KSID_B, "encap", "seg6local", "action", "End.DT6", "table", "100", "count", "dev", knodeWest);
         lab.route(knode, "fd00:d0::/64", "dev", knodeEast, "table", "100");
         lab.route(knode, "fd00:d3::/64", "via", DHOST, "dev", knodeEast, "table", "100");
         lab.route(knode, "fd00:1::/64", "via", R_EAST, "dev", knodeWest);
@@ -223,6 +234,26 @@ final class InteropLab implements AutoCloseable
             "permanent");
         lab.execOk(ghost, "ip", "-6", "route", "add", "default", "via", "fd00:70::1", "dev", ghostIf);
         lab.execOk(ghost, "ip", "route", "add", "default", "via", "198.18.12.1", "dev", ghostIf);
+    }
+
+    /**
+     * The kernel interfaces whose transmitted packets cross our router: the host's, the kernel node's (it forwards
+     * what dhost sends), dhost's, bhost's and ghost's.
+     */
+    List<String[]> kernelSenders()
+    {
+        return List.of(new String[] {host, hostIf}, new String[] {knode, knodeWest}, new String[] {knode, knodeEast},
+            new String[] {dhost, dhostIf}, new String[] {bhost, bhostIf}, new String[] {ghost, ghostIf});
+    }
+
+    /**
+     * Turns the kernel's transmit checksum offload ({@code ethtool -K IF tx on|off}) on or off on one interface.
+     * With it on (the veth default) the kernel hands TCP/UDP segments to the link with only the pseudo-header sum
+     * in the checksum field (CHECKSUM_PARTIAL), which our router reads from its packet socket as is.
+     */
+    void txChecksumOffload(final String ns, final String ifc, final boolean on)
+    {
+        lab.execOk(ns, "ethtool", "-K", ifc, "tx", on ? "on" : "off");
     }
 
     String routerConfig()
@@ -360,6 +391,20 @@ final class InteropLab implements AutoCloseable
         throw new IllegalStateException("no SID " + sid + " in " + sids);
     }
 
+    /** A value of {@code show counters} ({@code pipeline.encapsulated}, {@code port.east.tx.packets}, ...). */
+    long counter(final String name)
+    {
+        final JsonNode counters = show("counters");
+        for (final JsonNode row : rows(counters))
+        {
+            if (name.equals(row.path("name").asText()))
+            {
+                return row.path("value").asLong();
+            }
+        }
+        throw new IllegalStateException("no counter " + name + " in " + counters);
+    }
+
     /** The count of a drop reason ({@code show errors}), 0 if absent. */
     static long errorCount(final JsonNode errors, final String reason)
     {
@@ -371,6 +416,33 @@ final class InteropLab implements AutoCloseable
             }
         }
         return 0;
+    }
+
+    /** The non-zero drop reasons of {@code show errors}, {@code reason=count} (for failure messages). */
+    static String nonZero(final JsonNode errors)
+    {
+        final StringBuilder b = new StringBuilder();
+        for (final JsonNode row : rows(errors))
+        {
+            if (row.path("count").asLong() != 0)
+            {
+                b.append(row.path("reason").asText()).append('=').append(row.path("count").asLong()).append(' ');
+            }
+        }
+        return b.toString().strip();
+    }
+
+    /** Our router's non-zero drop counters now. */
+    String errors()
+    {
+        return nonZero(show("errors"));
+    }
+
+    /** The kernel's L4 checksum error counters of a namespace ({@code nstat}), for failure messages. */
+    String checksumErrors(final String ns)
+    {
+        final Netns.Result r = lab.exec(ns, "nstat", "-asz", "TcpInCsumErrors", "Udp6InCsumErrors", "UdpInCsumErrors");
+        return r.stdout().replaceAll("\\s+", " ").strip();
     }
 
     private static Iterable<JsonNode> rows(final JsonNode node)
@@ -387,15 +459,6 @@ final class InteropLab implements AutoCloseable
             }
         }
         return List.of();
-    }
-
-    /** Pings; returns the number of replies (ping's own count). */
-    int ping(final String ns, final String source, final String destination, final int count)
-    {
-        final Netns.Result r = lab.exec(ns, Duration.ofSeconds(count + 6), "ping", "-n", "-c",
-            String.valueOf(count), "-i", "0.2", "-W", "2", "-I", source, destination);
-        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) received").matcher(r.stdout());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Pings once without checking (warms up kernel neighbor caches), then {@code count} times. */
@@ -490,7 +553,8 @@ final class InteropLab implements AutoCloseable
             this.ns = ns;
             this.file = dir.resolve("cap-" + ifc + "-" + System.nanoTime() + ".pcap");
             final List<String> cmd = new ArrayList<>(Arrays.asList(
-                "timeout", "60", "tcpdump", "-i", ifc, "-n", "-U", "-Q", "in", "-s", "256", "-w", file.toString()));
+                "timeout", "60", "tcpdump", "--immediate-mode", "-i", ifc, "-n", "-U", "-Q", "in", "-s", "256", "-w",
+                file.toString()));
             if (filter != null)
             {
                 cmd.add(filter);
@@ -506,12 +570,23 @@ final class InteropLab implements AutoCloseable
             }
         }
 
-        /** Stops the capture (after a short grace for packets in flight). */
+        private String log = "";
+
+        /** Stops the capture (after a short grace for packets in flight): SIGINT to the PID of its timeout(1) wrapper. */
         Capture stop() throws InterruptedException
         {
             Thread.sleep(300);
+            lab.exec(ns, "kill", "-INT", String.valueOf(tcpdump.pid())); // timeout(1) passes SIGINT on to tcpdump
+            tcpdump.waitFor(Duration.ofSeconds(3));
+            log = tcpdump.output();
             tcpdump.stop();
             return this;
+        }
+
+        /** tcpdump's own output (its packet counts), after {@link #stop()}. */
+        String log()
+        {
+            return log;
         }
 
         /** tshark {@code -T fields} over the capture: one line per packet, fields separated by '|'. */
@@ -549,7 +624,7 @@ final class InteropLab implements AutoCloseable
         String summary()
         {
             final Netns.Result r = lab.exec(ns, Duration.ofSeconds(20), "tshark", "-n", "-r", file.toString());
-            return r.stdout();
+            return "tcpdump: " + log + "\ntshark: " + r.stdout() + r.stderr();
         }
     }
 
@@ -557,6 +632,18 @@ final class InteropLab implements AutoCloseable
     Capture capture(final String ns, final String ifc, final String filter) throws InterruptedException
     {
         return new Capture(ns, ifc, filter);
+    }
+
+    /** The packets the kernel node's seg6local SID processed ({@code ip -s -6 route show SID}, route {@code count}). */
+    long kernelSidPackets(final String sid)
+    {
+        final String out = lab.execOk(knode, "ip", "-s", "-6", "route", "show", sid).stdout();
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("packets (\\d+)").matcher(out);
+        if (!m.find())
+        {
+            throw new IllegalStateException("no packet count for " + sid + ": " + out);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Counts the packets arriving on a kernel interface ({@code rx_packets}). */

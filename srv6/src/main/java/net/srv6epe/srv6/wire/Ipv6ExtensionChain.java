@@ -89,7 +89,10 @@ public final class Ipv6ExtensionChain
                     final int headerLength = ((buffer.getByte(at + 1) & 0xFF) + 1) * 8;
                     if (at + headerLength > end)
                     {
-                        return fail(DropReason.IPV6_BAD_EXTENSION_HEADER, -1);
+                        // An SRH whose Hdr Ext Len runs past the packet is a truncated SRH (RFC 8754 4.3)
+                        final boolean srh = nextHeader == IpProtocol.ROUTING && at + 3 <= end &&
+                            (buffer.getByte(at + 2) & 0xFF) == Srh.ROUTING_TYPE_SRH;
+                        return fail(srh ? DropReason.SRH_TRUNCATED : DropReason.IPV6_BAD_EXTENSION_HEADER, -1);
                     }
                     if (nextHeader == IpProtocol.ROUTING)
                     {

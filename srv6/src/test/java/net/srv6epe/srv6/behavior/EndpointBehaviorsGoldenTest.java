@@ -188,7 +188,7 @@ class EndpointBehaviorsGoldenTest
         v.add(bad(END, 0, "IPv6(A,S1)SRH(S3,S2,S1;SL=2)HBH()IPv6(a,b)" + UDP,
             DropReason.IPV6_BAD_EXTENSION_HEADER, 4, 1, 40));
         // chain overruns the packet: silent drop
-        v.add(bad(END, 0, "IPv6(A,S1)SRH(S2,S1;SL=1,hlen=255)", DropReason.IPV6_BAD_EXTENSION_HEADER, none, 0, 0));
+        v.add(bad(END, 0, "IPv6(A,S1)SRH(S2,S1;SL=1,hlen=255)", DropReason.SRH_TRUNCATED, none, 0, 0));
         // fragments cannot be decapsulated without reassembly
         v.add(bad(END_DT6, 0, "IPv6(A,S1)SRH(S1;SL=0)Frag(0,1)IPv6(a,b)" + UDP, DropReason.SRV6_FRAGMENTED, none, 0, 0));
         v.add(bad(END_DT6, 0, "IPv6(A,S1)Frag(5,0)IPv6(a,b)" + UDP, DropReason.SRV6_FRAGMENTED, none, 0, 0));
