@@ -36,7 +36,8 @@ import java.util.List;
  *     <li>interfaces: ... plus rx-packets, rx-bytes, tx-packets, tx-bytes, rx-dropped, tx-errors</li>
  *     <li>route: vrf, table, prefix, action, via, port, segments[], encap-vrf, origin ("fib")</li>
  *     <li>sids: ... plus good-packets, good-bytes, bad-packets, bad-bytes</li>
- *     <li>errors: every drop reason with its count (pipeline, neighbor agent and ports added up)</li>
+ *     <li>errors: every drop reason with its count (pipeline and neighbor agent added up; the ports count their
+ *         own receive drops and transmit errors, shown under interfaces)</li>
  * </ul>
  * Built on the control thread on demand; never on the packet path.
  */
@@ -283,7 +284,7 @@ public final class LiveView implements ShowTopics
         for (final NeighborCounter c : NeighborCounter.values())
         {
             final ObjectNode row = rows.addObject();
-            row.put("name", "neighbor." + c.label());
+            row.put("name", c.label());
             row.put("value", neighborCounters.get(c));
         }
         for (final Port port : ports)

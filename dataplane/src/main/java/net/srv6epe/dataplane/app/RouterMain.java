@@ -1,9 +1,13 @@
 package net.srv6epe.dataplane.app;
 
+import net.srv6epe.dataplane.config.ListenAddress;
 import net.srv6epe.dataplane.config.NeighborConfig;
 import net.srv6epe.dataplane.config.PortConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.control.ControlServer;
+import net.srv6epe.dataplane.metrics.BuildInfoMetrics;
+import net.srv6epe.dataplane.metrics.MetricsServer;
+import net.srv6epe.dataplane.metrics.RouterMetrics;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
 import net.srv6epe.dataplane.neighbor.NeighborSettings;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -28,6 +32,7 @@ import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +42,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The router process behind {@code srv6 run}: compiles the configuration into the forwarding state, opens the
  * ports, starts the neighbor agent and the forwarding worker (each an agrona {@link AgentRunner} on its own
- * thread), and serves the control socket from the live state. Runs until SIGTERM/SIGINT, whose shutdown hook
- * stops the threads, closes the ports and removes the control socket.
+ * thread), and serves the control socket and the Prometheus metrics endpoint ({@code router.metrics}) from the
+ * live state. Runs until SIGTERM/SIGINT, whose shutdown hook stops the threads, closes the ports and removes the
+ * control socket.
  */
 public final class RouterMain
 {
@@ -82,8 +88,8 @@ public final class RouterMain
     }
 
     /**
-     * Starts the router without blocking and prints {@code srv6-epe <name>: forwarding on N ports, control socket
-     * <path>}. Used by {@link #run} and by tests.
+     * Starts the router without blocking and prints {@code srv6-epe <name>: forwarding on N ports, ...; control
+     * socket <path>; metrics <url>|off}. Used by {@link #run} and by tests.
      *
      * @return the running router, or null when it could not start (the reason printed on {@code err} in one line;
      *     whatever was opened is closed again)
@@ -151,16 +157,35 @@ public final class RouterMain
 
         final PipelineCounters counters = new PipelineCounters();
         final Path socket = Path.of(config.router().controlSocket());
+        final LiveView liveView =
+            new LiveView(config, publisher, ports, neighborTable, neighborAgent.counters(), counters);
         final ControlServer server;
         try
         {
-            server = ControlServer.open(socket, new ConfigControlHandler(config,
-                new LiveView(config, publisher, ports, neighborTable, neighborAgent.counters(), counters)));
+            server = ControlServer.open(socket, new ConfigControlHandler(config, liveView));
         }
         catch (final IOException ex)
         {
             err.println("srv6-epe " + name + ": cannot open control socket " + socket + ": " + ex.getMessage());
             return null;
+        }
+        final ListenAddress metricsAddress = config.router().metrics().address();
+        MetricsServer metrics = null;
+        if (metricsAddress != null)
+        {
+            try
+            {
+                metrics = MetricsServer.open(metricsAddress.toSocketAddress(), RouterMetrics.registry(
+                    BuildInfoMetrics.thisBuildVersion(), ports, liveView::dropCount, counters, publisher,
+                    neighborAgent.counters(), neighborTable));
+            }
+            catch (final IOException ex)
+            {
+                server.close();
+                err.println("srv6-epe " + name + ": cannot listen for metrics on " + metricsAddress + ": " +
+                    ex.getMessage() + " (router.metrics.listen)");
+                return null;
+            }
         }
 
         try
@@ -175,6 +200,7 @@ public final class RouterMain
         {
             closeAll(ports);
             server.close();
+            closeMetrics(metrics);
             err.println("srv6-epe " + name + ": " + ex.getMessage());
             return null;
         }
@@ -193,6 +219,10 @@ public final class RouterMain
         AgentRunner.startOnThread(neighborRunner);
         AgentRunner.startOnThread(workerRunner);
         server.start();
+        if (metrics != null)
+        {
+            metrics.start();
+        }
         if (config.router().workers() > 1)
         {
             err.println("srv6-epe " + name + ": router.workers is " + config.router().workers() +
@@ -200,9 +230,9 @@ public final class RouterMain
         }
         out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s), " +
             state.vrfs().size() + " VRF(s), " + state.localSids().size() + " local SID(s); control socket " +
-            socket);
+            socket + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
-        return new Running(server, workerRunner, neighborRunner, ports);
+        return new Running(server, metrics, workerRunner, neighborRunner, ports);
     }
 
     private static int indexOf(final RouterConfig config, final String port)
@@ -232,19 +262,33 @@ public final class RouterMain
         }
     }
 
-    /** A started router; {@link #close()} stops it and removes its control socket. */
+    private static void closeMetrics(final MetricsServer metrics)
+    {
+        if (metrics != null)
+        {
+            metrics.close();
+        }
+    }
+
+    /** A started router; {@link #close()} stops it, removes its control socket and stops its metrics endpoint. */
     public static final class Running implements AutoCloseable
     {
         private final ControlServer server;
+        private final MetricsServer metrics;
         private final AgentRunner worker;
         private final AgentRunner neighbor;
         private final List<Port> ports;
         private boolean closed;
 
         private Running(
-            final ControlServer server, final AgentRunner worker, final AgentRunner neighbor, final List<Port> ports)
+            final ControlServer server,
+            final MetricsServer metrics,
+            final AgentRunner worker,
+            final AgentRunner neighbor,
+            final List<Port> ports)
         {
             this.server = server;
+            this.metrics = metrics;
             this.worker = worker;
             this.neighbor = neighbor;
             this.ports = ports;
@@ -256,6 +300,12 @@ public final class RouterMain
             return server;
         }
 
+        /** The address the metrics endpoint is bound to (the actual port when 0 was configured), or null when off. */
+        public InetSocketAddress metricsAddress()
+        {
+            return metrics == null ? null : metrics.address();
+        }
+
         @Override
         public synchronized void close()
         {
@@ -265,6 +315,7 @@ public final class RouterMain
             }
             closed = true;
             server.close();
+            closeMetrics(metrics);
             worker.close();
             neighbor.close();
             closeAll(ports);

@@ -33,6 +33,12 @@ public final class ConfigDefaults
     /** ICMP error burst when {@code router.icmp.burst} is absent. */
     public static final int ICMP_BURST = 50;
 
+    /** Where the metrics endpoint listens when {@code router.metrics.listen} is absent: loopback only. */
+    public static final String METRICS_LISTEN = "127.0.0.1:9469";
+
+    /** The {@code router.metrics.listen} value that turns the metrics endpoint off. */
+    public static final String METRICS_OFF = "off";
+
     /** Port MTU when {@code ports[].mtu} is absent. */
     public static final int MTU = 1500;
 

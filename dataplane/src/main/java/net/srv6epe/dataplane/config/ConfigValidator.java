@@ -142,6 +142,23 @@ public final class ConfigValidator
         {
             error("router.icmp.burst", r.icmp().burst() + " must not be negative");
         }
+        checkMetrics(r.metrics());
+    }
+
+    private void checkMetrics(final MetricsSettings metrics)
+    {
+        if (metrics == null || !metrics.enabled())
+        {
+            return;
+        }
+        try
+        {
+            ListenAddress.parse(metrics.listen());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            error("router.metrics.listen", ex.getMessage());
+        }
     }
 
     private void checkVrfs()

@@ -14,9 +14,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param workers       {@code workers}: number of forwarding worker threads, 1..{@value ConfigDefaults#MAX_WORKERS};
  *                      default {@value ConfigDefaults#WORKERS}.
  * @param icmp          {@code icmp}: ICMP error generation; default {@link IcmpSettings#DEFAULT}.
+ * @param metrics       {@code metrics}: the Prometheus endpoint; default {@link MetricsSettings#DEFAULT}.
  */
-public record RouterSettings(String name, String controlSocket, String encapSource, int workers, IcmpSettings icmp)
+public record RouterSettings(
+    String name, String controlSocket, String encapSource, int workers, IcmpSettings icmp, MetricsSettings metrics)
 {
+    /** Settings with the default metrics endpoint ({@link MetricsSettings#DEFAULT}). */
+    public RouterSettings(
+        final String name, final String controlSocket, final String encapSource, final int workers,
+        final IcmpSettings icmp)
+    {
+        this(name, controlSocket, encapSource, workers, icmp, MetricsSettings.DEFAULT);
+    }
+
     /** Binds the YAML mapping, applying defaults for absent keys. */
     @JsonCreator
     static RouterSettings of(
@@ -24,13 +34,15 @@ public record RouterSettings(String name, String controlSocket, String encapSour
         @JsonProperty("control-socket") final String controlSocket,
         @JsonProperty("encap-source") final String encapSource,
         @JsonProperty("workers") final Integer workers,
-        @JsonProperty("icmp") final IcmpSettings icmp)
+        @JsonProperty("icmp") final IcmpSettings icmp,
+        @JsonProperty("metrics") final MetricsSettings metrics)
     {
         return new RouterSettings(
             name,
             controlSocket == null ? ConfigDefaults.controlSocket(name) : controlSocket,
             encapSource,
             workers == null ? ConfigDefaults.WORKERS : workers,
-            icmp == null ? IcmpSettings.DEFAULT : icmp);
+            icmp == null ? IcmpSettings.DEFAULT : icmp,
+            metrics == null ? MetricsSettings.DEFAULT : metrics);
     }
 }

@@ -65,7 +65,8 @@ class RouterOfflineTest
             "IPv6(fd00:10::10,fd00:c0::c)/UDP(40002,443)");
         final Path config = dir.resolve("router.yaml");
         Files.writeString(config, String.join("\n",
-            "router: { name: offline, control-socket: " + dir.resolve("r.sock") + ", encap-source: fd00:20::1 }",
+            "router: { name: offline, control-socket: " + dir.resolve("r.sock") + ", encap-source: fd00:20::1,",
+            "          metrics: { listen: \"127.0.0.1:0\" } }",
             "ports:",
             "  - { name: server, backend: pcap-file, read: in.pcap, mac: \"" + OUR_SERVER_MAC + "\"," +
                 " addresses: [fd00:10::1/64] }",
