@@ -57,6 +57,7 @@ lab_cleanup() {
     [ -n "$ns" ] && ip netns del "$ns" 2>/dev/null || true
   done
   LAB_NS=(); LAB_PIDS=()
+  [ -n "${LAB_TMP:-}" ] && [ -d "$LAB_TMP" ] && rm -rf "$LAB_TMP"
 }
 
 lab_wait_socket() { # lab_wait_socket PATH SECONDS
