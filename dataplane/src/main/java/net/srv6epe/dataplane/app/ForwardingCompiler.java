@@ -64,12 +64,12 @@ public final class ForwardingCompiler
                 final String host = PortConfig.hostPart(address);
                 if (host.indexOf(':') >= 0)
                 {
-                    builder.addRoute(port.vrf(), ipv6Network(address), RouteAction.connected(port.name()));
+                    builder.addRoute(port.vrf(), ipv6Network(address), RouteAction.connected(portName(port.name())));
                     builder.addRoute(port.vrf(), Ipv6Prefix.parse(host + "/128"), RouteAction.local());
                 }
                 else
                 {
-                    builder.addRoute(port.vrf(), ipv4Network(address), RouteAction.connected(port.name()));
+                    builder.addRoute(port.vrf(), ipv4Network(address), RouteAction.connected(portName(port.name())));
                     builder.addRoute(port.vrf(), Ipv4Prefix.parse(host + "/32"), RouteAction.local());
                 }
             }
@@ -121,11 +121,11 @@ public final class ForwardingCompiler
                 if (route.via().indexOf(':') >= 0)
                 {
                     return RouteAction.via(
-                        Ipv6Address.parseHi(route.via()), Ipv6Address.parseLo(route.via()), route.port());
+                        Ipv6Address.parseHi(route.via()), Ipv6Address.parseLo(route.via()), portName(route.port()));
                 }
-                return RouteAction.via4(Ipv4Address.parse(route.via()), route.port());
+                return RouteAction.via4(Ipv4Address.parse(route.via()), portName(route.port()));
             case CONNECTED:
-                return RouteAction.connected(route.port());
+                return RouteAction.connected(portName(route.port()));
             case ENCAP:
                 return encap(config, route.encap());
             default:
@@ -172,7 +172,7 @@ public final class ForwardingCompiler
         }
         if (sid.port() != null)
         {
-            entry = entry.withPort(sid.port());
+            entry = entry.withPort(portName(sid.port()));
         }
         return entry;
     }
@@ -186,6 +186,15 @@ public final class ForwardingCompiler
         }
         return PbrRule.ipv4(rule.priority(), Ipv4Prefix.parse(rule.from()),
             rule.to() == null ? null : Ipv4Prefix.parse(rule.to()), rule.vrf());
+    }
+
+    /**
+     * Port names in route actions are interned, as are the pipeline's ({@link #portName}), so that the pipeline's
+     * per-packet port resolution is an identity comparison.
+     */
+    public static String portName(final String name)
+    {
+        return name == null ? null : name.intern();
     }
 
     private static Ipv6Prefix ipv6Network(final String interfaceAddress)

@@ -137,7 +137,7 @@ public final class RouterMain
                     v4 = v4 == null ? host : v4;
                 }
             }
-            portInfos.add(new PortInfo(i, p.name(), mac, p.mtu(), p.vrf(),
+            portInfos.add(new PortInfo(i, ForwardingCompiler.portName(p.name()), mac, p.mtu(), p.vrf(),
                 v6 != null, v6 == null ? 0 : Ipv6Address.parseHi(v6), v6 == null ? 0 : Ipv6Address.parseLo(v6),
                 v4 != null, v4 == null ? 0 : Ipv4Address.parse(v4)));
         }
