@@ -71,7 +71,17 @@ public final class PipelineFixture
     public final NeighborAgent agent;
     public final Pipeline pipeline;
 
+    /** A fixture whose sink records a copy of every transmitted frame (in {@link #sent}). */
     public PipelineFixture()
+    {
+        this(true);
+    }
+
+    /**
+     * @param record whether the sink copies frames into {@link #sent} (which allocates), or only counts them in
+     *     {@link #sentCount} (which does not)
+     */
+    public PipelineFixture(final boolean record)
     {
         final ForwardingStateBuilder b = ForwardingStateBuilder.from(ForwardingState.initial());
         b.addVrf("peer", 100);
@@ -117,7 +127,17 @@ public final class PipelineFixture
         agent.addAddress(CORE, hi("R"), lo("R"));
         agent.addAddress(EDGE, hi("E"), lo("E"));
         final IcmpRateLimiter limiter = new IcmpRateLimiter(() -> now[0], 1000, 1000, true);
-        pipeline = new Pipeline(publisher, ports, table, agent.proxy(), counters, limiter, this::record);
+        pipeline = new Pipeline(publisher, ports, table, agent.proxy(), counters, limiter,
+            record ? this::record : this::count);
+    }
+
+    /** Frames the counting sink saw. */
+    public long sentCount;
+
+    private boolean count(final int port, final DirectBuffer buffer, final int offset, final int length)
+    {
+        sentCount++;
+        return true;
     }
 
     private boolean record(final int port, final DirectBuffer buffer, final int offset, final int length)
