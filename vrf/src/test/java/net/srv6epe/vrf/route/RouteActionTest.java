@@ -20,7 +20,7 @@ class RouteActionTest
             segs[2 * i] = Ipv6Address.parseHi(sids[i]);
             segs[2 * i + 1] = Ipv6Address.parseLo(sids[i]);
         }
-        return EncapTemplate.create(mode, Ipv6Address.parseHi("2001:db8::1"), Ipv6Address.parseLo("2001:db8::1"), segs);
+        return EncapTemplate.create(mode, Ipv6Address.parseHi("fd00:db8::1"), Ipv6Address.parseLo("fd00:db8::1"), segs);
     }
 
     @Test
@@ -28,7 +28,7 @@ class RouteActionTest
     {
         assertEquals("via fe80::1 dev eth0",
             RouteAction.via(Ipv6Address.parseHi("fe80::1"), Ipv6Address.parseLo("fe80::1"), "eth0").toString());
-        assertEquals("via 192.0.2.1", RouteAction.via4(Ipv4Address.parse("192.0.2.1"), null).toString());
+        assertEquals("via 198.18.2.1", RouteAction.via4(Ipv4Address.parse("198.18.2.1"), null).toString());
         assertEquals("dev eth1 scope link", RouteAction.connected("eth1").toString());
         assertEquals("encap seg6 mode encap segs 2 [ fc00:1::100 fc00:2::100 ] vrf underlay",
             RouteAction.encap(template(Behavior.H_ENCAPS, "fc00:1::100", "fc00:2::100"), "underlay").toString());
