@@ -1,5 +1,6 @@
 /**
- * The embedded BGP speaker. Not built yet: this module is a placeholder until the BGP issue lands
- * (sessions, VPNv6 with RFC 9252 SRv6 services, RIBs). Nothing in the router uses it today.
+ * The embedded BGP speaker. Built so far: the wire layer ({@link net.srv6epe.bgp.wire}) — message, attribute,
+ * NLRI and BGP Prefix-SID codecs and the RFC 7606 UPDATE validator. Sessions, the FSM and the RIBs come in later
+ * slices; nothing in the router uses this module yet.
  */
 package net.srv6epe.bgp;

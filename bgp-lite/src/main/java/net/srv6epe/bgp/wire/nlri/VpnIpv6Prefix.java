@@ -1,0 +1,145 @@
+package net.srv6epe.bgp.wire.nlri;
+
+import net.srv6epe.bgp.wire.error.ErrorSubcode;
+import net.srv6epe.bgp.wire.error.MalformedException;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.nio.ByteOrder.BIG_ENDIAN;
+
+/**
+ * A labeled VPN-IPv6 prefix (AFI 2 / SAFI 128; RFC 4659 3.2, RFC 8277 2):
+ * <pre>
+ *  +---------------------------+
+ *  |   Length (1 octet, bits)  |  labels * 24 + 64 + prefix bits
+ *  +---------------------------+
+ *  |   Label (3 octets) ...    |  until bottom-of-stack (or 0x800000 in withdrawals)
+ *  +---------------------------+
+ *  |   Route Distinguisher (8) |
+ *  +---------------------------+
+ *  |   IPv6 prefix (variable)  |
+ *  +---------------------------+
+ * </pre>
+ *
+ * @param labels the raw 24-bit label fields, outermost first (at least one)
+ * @param rd     route distinguisher
+ * @param prefix the IPv6 prefix inside the VPN
+ */
+public record VpnIpv6Prefix(List<Integer> labels, RouteDistinguisher rd, Ipv6Prefix prefix) implements Nlri
+{
+    private static final int LABEL_BITS = 24;
+    private static final int RD_BITS = 64;
+
+    /**
+     * @throws IllegalArgumentException when there is no label or the whole does not fit one length octet
+     */
+    public VpnIpv6Prefix
+    {
+        labels = List.copyOf(labels);
+        if (labels.isEmpty())
+        {
+            throw new IllegalArgumentException("a VPN prefix needs a label field");
+        }
+        if (labels.size() * LABEL_BITS + RD_BITS + prefix.length() > 255)
+        {
+            throw new IllegalArgumentException("VPN prefix longer than 255 bits");
+        }
+    }
+
+    /** One label field. */
+    public VpnIpv6Prefix(final int labelField, final RouteDistinguisher rd, final Ipv6Prefix prefix)
+    {
+        this(List.of(labelField), rd, prefix);
+    }
+
+    /** The first (outermost) label field: where RFC 9252 4 transposes SID bits. */
+    public int label()
+    {
+        return labels.get(0);
+    }
+
+    /**
+     * Decodes one prefix at {@code offset}, reading nothing at or past {@code limit}.
+     *
+     * @throws MalformedException (Invalid Network Field) when the bits do not hold label, RD and a prefix of
+     *                            at most 128 bits, or the octets overrun
+     */
+    public static VpnIpv6Prefix decode(final DirectBuffer buffer, final int offset, final int limit)
+    {
+        final int invalid = ErrorSubcode.INVALID_NETWORK_FIELD.subcode();
+        MalformedException.require(offset, 1, limit, invalid, "VPN-IPv6 prefix");
+        final int bits = buffer.getByte(offset) & 0xFF;
+        final int octets = PrefixBits.octets(bits);
+        MalformedException.require(offset + 1, octets, limit, invalid, "VPN-IPv6 prefix of " + bits + " bits");
+        int remaining = bits;
+        int cursor = offset + 1;
+        final List<Integer> labels = new ArrayList<>(1);
+        while (true)
+        {
+            if (remaining < LABEL_BITS)
+            {
+                throw new MalformedException(invalid, "VPN-IPv6 prefix of " + bits + " bits: no room for a label");
+            }
+            final int field = ((buffer.getByte(cursor) & 0xFF) << 16) | ((buffer.getByte(cursor + 1) & 0xFF) << 8) |
+                (buffer.getByte(cursor + 2) & 0xFF);
+            labels.add(field);
+            cursor += 3;
+            remaining -= LABEL_BITS;
+            if (MplsLabel.endsStack(field))
+            {
+                break;
+            }
+        }
+        if (remaining < RD_BITS)
+        {
+            throw new MalformedException(invalid, "VPN-IPv6 prefix of " + bits + " bits: no room for the RD");
+        }
+        final RouteDistinguisher rd = new RouteDistinguisher(buffer.getLong(cursor, BIG_ENDIAN));
+        cursor += 8;
+        remaining -= RD_BITS;
+        if (remaining > 128)
+        {
+            throw new MalformedException(invalid, "VPN-IPv6 prefix length " + remaining + " > 128");
+        }
+        return new VpnIpv6Prefix(labels, rd, Ipv6Prefix.read(buffer, cursor, remaining));
+    }
+
+    @Override
+    public int wireLength()
+    {
+        return 1 + PrefixBits.octets(labels.size() * LABEL_BITS + RD_BITS + prefix.length());
+    }
+
+    @Override
+    public int encode(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putByte(offset, (byte)(labels.size() * LABEL_BITS + RD_BITS + prefix.length()));
+        int cursor = offset + 1;
+        for (final int field : labels)
+        {
+            buffer.putByte(cursor, (byte)(field >>> 16));
+            buffer.putByte(cursor + 1, (byte)(field >>> 8));
+            buffer.putByte(cursor + 2, (byte)field);
+            cursor += 3;
+        }
+        buffer.putLong(cursor, rd.value(), BIG_ENDIAN);
+        cursor += 8;
+        cursor += prefix.writeAddress(buffer, cursor);
+        return cursor - offset;
+    }
+
+    @Override
+    public String toString()
+    {
+        final StringBuilder sb = new StringBuilder();
+        sb.append("[").append(rd).append("]").append(prefix).append(" label ");
+        for (int i = 0; i < labels.size(); i++)
+        {
+            sb.append(i == 0 ? "" : "/").append(MplsLabel.format(labels.get(i)));
+        }
+        return sb.toString();
+    }
+}
