@@ -1,6 +1,6 @@
 package net.srv6epe.bgp.wire.error;
 
-/** NOTIFICATION error codes (RFC 4271 4.5, RFC 7313 5 for ROUTE-REFRESH). */
+/** NOTIFICATION error codes (RFC 4271 4.5, RFC 7313 5 for ROUTE-REFRESH, RFC 9687 5 for Send Hold Timer). */
 public enum ErrorCode
 {
     MESSAGE_HEADER(1, "Message Header Error"),
@@ -9,7 +9,8 @@ public enum ErrorCode
     HOLD_TIMER_EXPIRED(4, "Hold Timer Expired"),
     FSM(5, "Finite State Machine Error"),
     CEASE(6, "Cease"),
-    ROUTE_REFRESH_MESSAGE(7, "ROUTE-REFRESH Message Error");
+    ROUTE_REFRESH_MESSAGE(7, "ROUTE-REFRESH Message Error"),
+    SEND_HOLD_TIMER_EXPIRED(8, "Send Hold Timer Expired");
 
     private final int code;
     private final String description;

@@ -3,7 +3,7 @@ package net.srv6epe.bgp.wire.error;
 /**
  * NOTIFICATION error subcodes with their names: every subcode of RFC 4271 6.1-6.3, the OPEN subcode of RFC 5492
  * (Unsupported Capability), the Cease subcodes of RFC 4486 (and Hard Reset, RFC 8538) and the ROUTE-REFRESH
- * subcode of RFC 7313. Subcode 0 is "Unspecific" for every code.
+ * subcode of RFC 7313 and the FSM subcodes of RFC 6608. Subcode 0 is "Unspecific" for every code.
  */
 public enum ErrorSubcode
 {
@@ -31,6 +31,10 @@ public enum ErrorSubcode
     OPTIONAL_ATTRIBUTE_ERROR(ErrorCode.UPDATE_MESSAGE, 9, "Optional Attribute Error"),
     INVALID_NETWORK_FIELD(ErrorCode.UPDATE_MESSAGE, 10, "Invalid Network Field"),
     MALFORMED_AS_PATH(ErrorCode.UPDATE_MESSAGE, 11, "Malformed AS_PATH"),
+    // RFC 6608 3
+    UNEXPECTED_MESSAGE_IN_OPEN_SENT(ErrorCode.FSM, 1, "Receive Unexpected Message in OpenSent State"),
+    UNEXPECTED_MESSAGE_IN_OPEN_CONFIRM(ErrorCode.FSM, 2, "Receive Unexpected Message in OpenConfirm State"),
+    UNEXPECTED_MESSAGE_IN_ESTABLISHED(ErrorCode.FSM, 3, "Receive Unexpected Message in Established State"),
     // RFC 4486 4 (9: RFC 8538)
     MAXIMUM_PREFIXES_REACHED(ErrorCode.CEASE, 1, "Maximum Number of Prefixes Reached"),
     ADMINISTRATIVE_SHUTDOWN(ErrorCode.CEASE, 2, "Administrative Shutdown"),

@@ -9,6 +9,7 @@ public final class MessageDecodeException extends Exception
     private static final long serialVersionUID = 1L;
 
     private final transient NotificationMessage notification;
+    private final String reason;
 
     /**
      * @param notification what to send
@@ -18,6 +19,13 @@ public final class MessageDecodeException extends Exception
     {
         super(reason + " -> " + notification, null, false, false);
         this.notification = notification;
+        this.reason = reason;
+    }
+
+    /** What is wrong, without the NOTIFICATION. */
+    public String reason()
+    {
+        return reason;
     }
 
     /** The NOTIFICATION to send. */

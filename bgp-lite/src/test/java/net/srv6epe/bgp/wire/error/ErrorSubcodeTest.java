@@ -32,6 +32,9 @@ class ErrorSubcodeTest
         "3 | 11 | UPDATE Message Error / Malformed AS_PATH",
         "4 | 0 | Hold Timer Expired / Unspecific",
         "5 | 0 | Finite State Machine Error / Unspecific",
+        "5 | 1 | Finite State Machine Error / Receive Unexpected Message in OpenSent State",
+        "5 | 2 | Finite State Machine Error / Receive Unexpected Message in OpenConfirm State",
+        "5 | 3 | Finite State Machine Error / Receive Unexpected Message in Established State",
         "6 | 1 | Cease / Maximum Number of Prefixes Reached",
         "6 | 2 | Cease / Administrative Shutdown",
         "6 | 3 | Cease / Peer De-configured",
@@ -41,6 +44,7 @@ class ErrorSubcodeTest
         "6 | 7 | Cease / Connection Collision Resolution",
         "6 | 8 | Cease / Out of Resources",
         "7 | 1 | ROUTE-REFRESH Message Error / Invalid Message Length",
+        "8 | 0 | Send Hold Timer Expired / Unspecific",
         "9 | 9 | code 9 / subcode 9",
     })
     void namesEveryCodeAndSubcode(final int code, final int subcode, final String name)
