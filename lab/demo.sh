@@ -54,7 +54,7 @@ lab_exec cl ip -6 route add fd00:10::/64 via fd00:a2::1          # the BGP best 
 lab_exec cl ip -6 route add fd00:10::b/128 via fd00:b2::1        # replies to the EPE-B address go back via B
 
 cat >"$LAB_TMP/cs.yaml" <<YAML
-router: { name: demo-cs, control-socket: $LAB_TMP/cs.sock, encap-source: fd00:20::1 }
+router: { name: demo-cs, control-socket: $LAB_TMP/cs.sock, journal-dir: $LAB_TMP/cs-journal, encap-source: fd00:20::1 }
 ports:
   - { name: server, interface: cs0, mac: "02:00:00:00:10:01", addresses: [fd00:10::1/64] }
   - { name: core, interface: cs1, mac: "02:00:00:00:20:01", addresses: [fd00:20::1/64] }
@@ -77,7 +77,7 @@ pbr:
   - { priority: 20, from: fd00:10::b/128, vrf: epe-b }
 YAML
 cat >"$LAB_TMP/asbr.yaml" <<YAML
-router: { name: demo-asbr, control-socket: $LAB_TMP/asbr.sock }
+router: { name: demo-asbr, control-socket: $LAB_TMP/asbr.sock, journal-dir: $LAB_TMP/asbr-journal }
 ports:
   - { name: core, interface: as0, mac: "02:00:00:00:20:02", addresses: [fd00:20::2/64] }
   - { name: transit-a, interface: asa, mac: "02:00:00:00:a1:01", addresses: [fd00:a1::1/64] }

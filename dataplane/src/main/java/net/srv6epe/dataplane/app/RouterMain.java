@@ -4,7 +4,14 @@ import net.srv6epe.dataplane.config.ListenAddress;
 import net.srv6epe.dataplane.config.NeighborConfig;
 import net.srv6epe.dataplane.config.PortConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
+import net.srv6epe.dataplane.config.FlowStatsSettings;
 import net.srv6epe.dataplane.control.ControlServer;
+import net.srv6epe.dataplane.flowstats.FlowJournal;
+import net.srv6epe.dataplane.flowstats.FlowSampler;
+import net.srv6epe.dataplane.flowstats.FlowTable;
+import net.srv6epe.dataplane.journal.JournalingPublisher;
+import net.srv6epe.dataplane.journal.Journals;
+import net.srv6epe.dataplane.journal.RouteEventJournal;
 import net.srv6epe.dataplane.metrics.BuildInfoMetrics;
 import net.srv6epe.dataplane.metrics.MetricsServer;
 import net.srv6epe.dataplane.metrics.RouterMetrics;
@@ -28,6 +35,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.IOException;
@@ -42,7 +50,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The router process behind {@code srv6 run}: compiles the configuration into the forwarding state, opens the
  * ports, starts the neighbor agent and the forwarding worker (each an agrona {@link AgentRunner} on its own
- * thread), and serves the control socket and the Prometheus metrics endpoint ({@code router.metrics}) from the
+ * thread), opens the journals under {@code router.journal-dir} (the route events of the configured state, cause
+ * {@code config}; the flow-stats sampler on its own thread when {@code router.flow-stats.enabled}), and serves the
+ * control socket and the Prometheus metrics endpoint ({@code router.metrics}) from the
  * live state. Runs until SIGTERM/SIGINT, whose shutdown hook stops the threads, closes the ports and removes the
  * control socket.
  */
@@ -89,7 +99,7 @@ public final class RouterMain
 
     /**
      * Starts the router without blocking and prints {@code srv6-epe <name>: forwarding on N ports, ...; control
-     * socket <path>; metrics <url>|off}. Used by {@link #run} and by tests.
+     * socket <path>; journals <dir>; metrics <url>|off}. Used by {@link #run} and by tests.
      *
      * @return the running router, or null when it could not start (the reason printed on {@code err} in one line;
      *     whatever was opened is closed again)
@@ -108,7 +118,6 @@ public final class RouterMain
             return null;
         }
         final ForwardingStatePublisher publisher = new ForwardingStatePublisher();
-        publisher.publish(state);
 
         final List<Port> ports = new ArrayList<>();
         final NanoClock clock = SystemNanoClock.INSTANCE;
@@ -169,6 +178,23 @@ public final class RouterMain
             err.println("srv6-epe " + name + ": cannot open control socket " + socket + ": " + ex.getMessage());
             return null;
         }
+        // The control socket is the one-router-per-name lock: journals are opened only once we hold it.
+        final Path journalDir = Path.of(config.router().journalDir());
+        final RouteEventJournal events;
+        try
+        {
+            events = RouteEventJournal.open(journalDir);
+        }
+        catch (final RuntimeException ex)
+        {
+            server.close();
+            err.println("srv6-epe " + name + ": cannot open the route-event journal in " + journalDir + ": " +
+                ex.getMessage() + " (router.journal-dir)");
+            return null;
+        }
+        final JournalingPublisher journaling =
+            new JournalingPublisher(publisher, events, SystemEpochNanoClock.INSTANCE, SystemNanoClock.INSTANCE);
+        journaling.publish(state, "config");
         final ListenAddress metricsAddress = config.router().metrics().address();
         MetricsServer metrics = null;
         if (metricsAddress != null)
@@ -182,6 +208,7 @@ public final class RouterMain
             catch (final IOException ex)
             {
                 server.close();
+                events.close();
                 err.println("srv6-epe " + name + ": cannot listen for metrics on " + metricsAddress + ": " +
                     ex.getMessage() + " (router.metrics.listen)");
                 return null;
@@ -201,15 +228,48 @@ public final class RouterMain
             closeAll(ports);
             server.close();
             closeMetrics(metrics);
+            events.close();
             err.println("srv6-epe " + name + ": " + ex.getMessage());
             return null;
+        }
+        final FlowStatsSettings flowSettings = config.router().flowStats();
+        FlowTable flowTable = null;
+        FlowJournal flowJournal = null;
+        AgentRunner samplerRunner = null;
+        if (flowSettings.enabled())
+        {
+            try
+            {
+                flowJournal = FlowJournal.open(journalDir);
+            }
+            catch (final RuntimeException ex)
+            {
+                closeAll(ports);
+                server.close();
+                closeMetrics(metrics);
+                events.close();
+                err.println("srv6-epe " + name + ": cannot open the flow journal in " +
+                    Journals.flowsDir(journalDir) + ": " + ex.getMessage() + " (router.journal-dir)");
+                return null;
+            }
+            flowTable = new FlowTable(flowSettings.maxFlows());
+            final List<String> portNames = new ArrayList<>();
+            for (final PortConfig p : config.ports())
+            {
+                portNames.add(p.name());
+            }
+            final FlowSampler sampler = new FlowSampler(new FlowTable[]{ flowTable }, flowJournal, publisher,
+                portNames, clock, SystemEpochNanoClock.INSTANCE,
+                TimeUnit.MILLISECONDS.toNanos(flowSettings.intervalMs()));
+            samplerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
+                sampler);
         }
         final IcmpRateLimiter limiter = new IcmpRateLimiter(clock, config.router().icmp().ratePerSecond(),
             config.router().icmp().burst(), config.router().icmp().enabled());
         final Port[] portArray = ports.toArray(new Port[0]);
         final Pipeline pipeline = new Pipeline(publisher, new PortTable(portInfos), neighborTable,
             neighborAgent.proxy(), counters, limiter,
-            (portIndex, buffer, offset, length) -> portArray[portIndex].send(buffer, offset, length));
+            (portIndex, buffer, offset, length) -> portArray[portIndex].send(buffer, offset, length), flowTable);
         final Worker worker = new Worker("srv6-epe-worker-0", portArray, pipeline, neighborAgent.proxy(), counters);
 
         final AgentRunner neighborRunner = new AgentRunner(
@@ -218,6 +278,10 @@ public final class RouterMain
             new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
         AgentRunner.startOnThread(neighborRunner);
         AgentRunner.startOnThread(workerRunner);
+        if (samplerRunner != null)
+        {
+            AgentRunner.startOnThread(samplerRunner);
+        }
         server.start();
         if (metrics != null)
         {
@@ -230,9 +294,10 @@ public final class RouterMain
         }
         out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s), " +
             state.vrfs().size() + " VRF(s), " + state.localSids().size() + " local SID(s); control socket " +
-            socket + "; metrics " + (metrics == null ? "off" : metrics.url()));
+            socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
-        return new Running(server, metrics, workerRunner, neighborRunner, ports);
+        return new Running(server, metrics, workerRunner, neighborRunner, ports, samplerRunner, flowJournal, events,
+            journaling);
     }
 
     private static int indexOf(final RouterConfig config, final String port)
@@ -278,6 +343,10 @@ public final class RouterMain
         private final AgentRunner worker;
         private final AgentRunner neighbor;
         private final List<Port> ports;
+        private final AgentRunner sampler;
+        private final FlowJournal flowJournal;
+        private final RouteEventJournal events;
+        private final JournalingPublisher journaling;
         private boolean closed;
 
         private Running(
@@ -285,13 +354,30 @@ public final class RouterMain
             final MetricsServer metrics,
             final AgentRunner worker,
             final AgentRunner neighbor,
-            final List<Port> ports)
+            final List<Port> ports,
+            final AgentRunner sampler,
+            final FlowJournal flowJournal,
+            final RouteEventJournal events,
+            final JournalingPublisher journaling)
         {
             this.server = server;
             this.metrics = metrics;
             this.worker = worker;
             this.neighbor = neighbor;
             this.ports = ports;
+            this.sampler = sampler;
+            this.flowJournal = flowJournal;
+            this.events = events;
+            this.journaling = journaling;
+        }
+
+        /**
+         * Where forwarding-state changes are published and journaled (reload and routing protocols publish
+         * here). Its writer must be one thread at a time.
+         */
+        public JournalingPublisher journaling()
+        {
+            return journaling;
         }
 
         /** The control server. */
@@ -317,8 +403,14 @@ public final class RouterMain
             server.close();
             closeMetrics(metrics);
             worker.close();
+            if (sampler != null)
+            {
+                sampler.close(); // its agent's onClose takes a last sample of what the stopped worker counted
+                flowJournal.close();
+            }
             neighbor.close();
             closeAll(ports);
+            events.close();
         }
     }
 }

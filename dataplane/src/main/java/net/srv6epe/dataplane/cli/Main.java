@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
  * srv6 show interfaces|neighbors|route|sids|pbr|errors|counters [--vrf NAME] [-4|-6] [--json]
  *           [--socket PATH | --config FILE]
  * srv6 clear counters [--socket PATH | --config FILE]
+ * srv6 events tail|export [--dir DIR | --config FILE] [--since WHEN] [--json|--csv]
+ * srv6 flows tail|top|export [--dir DIR | --config FILE] [--since WHEN] [--json|--csv]
  * </pre>
  * Exit codes are {@link ExitCodes}; user errors print one line, never a stack trace.
  */
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "srv6-epe 0.1.0",
     description = "User-space SRv6 router (SRv6 Egress Peer Engineering).",
-    subcommands = { RunCommand.class, ConfigCommand.class, ShowCommand.class, ClearCommand.class })
+    subcommands = { RunCommand.class, ConfigCommand.class, ShowCommand.class, ClearCommand.class,
+        EventsCommand.class, FlowsCommand.class })
 public final class Main implements Runnable
 {
     @Spec
@@ -35,7 +38,8 @@ public final class Main implements Runnable
     @Override
     public void run()
     {
-        throw new ParameterException(spec.commandLine(), "missing command (known: run, config, show, clear)");
+        throw new ParameterException(spec.commandLine(),
+            "missing command (known: run, config, show, clear, events, flows)");
     }
 
     /**

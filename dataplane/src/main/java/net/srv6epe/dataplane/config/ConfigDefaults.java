@@ -39,6 +39,30 @@ public final class ConfigDefaults
     /** The {@code router.metrics.listen} value that turns the metrics endpoint off. */
     public static final String METRICS_OFF = "off";
 
+    /** Parent of the default journal directory, {@code /var/lib/srv6-epe/<name>}. */
+    public static final String JOURNAL_ROOT = "/var/lib/srv6-epe";
+
+    /** Whether flow statistics are collected when {@code router.flow-stats.enabled} is absent. */
+    public static final boolean FLOW_STATS_ENABLED = true;
+
+    /** Flow-stats sampling period when {@code router.flow-stats.interval-ms} is absent. */
+    public static final int FLOW_STATS_INTERVAL_MS = 100;
+
+    /** Smallest accepted {@code router.flow-stats.interval-ms}. */
+    public static final int MIN_FLOW_STATS_INTERVAL_MS = 10;
+
+    /** Largest accepted {@code router.flow-stats.interval-ms} (one minute). */
+    public static final int MAX_FLOW_STATS_INTERVAL_MS = 60_000;
+
+    /** Flows tracked per worker when {@code router.flow-stats.max-flows} is absent. */
+    public static final int FLOW_STATS_MAX_FLOWS = 65_536;
+
+    /** Smallest accepted {@code router.flow-stats.max-flows}. */
+    public static final int MIN_FLOW_STATS_MAX_FLOWS = 16;
+
+    /** Largest accepted {@code router.flow-stats.max-flows} (2^22). */
+    public static final int MAX_FLOW_STATS_MAX_FLOWS = 1 << 22;
+
     /** Port MTU when {@code ports[].mtu} is absent. */
     public static final int MTU = 1500;
 
@@ -70,5 +94,16 @@ public final class ConfigDefaults
     public static String controlSocket(final String routerName)
     {
         return routerName == null ? null : CONTROL_SOCKET_DIR + "/" + routerName + ".sock";
+    }
+
+    /**
+     * The default journal directory of a router.
+     *
+     * @param routerName the router's name, or null when the configuration has none (then the result is null).
+     * @return {@code /var/lib/srv6-epe/<name>}.
+     */
+    public static String journalDir(final String routerName)
+    {
+        return routerName == null ? null : JOURNAL_ROOT + "/" + routerName;
     }
 }

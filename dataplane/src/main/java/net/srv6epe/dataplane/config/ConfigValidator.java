@@ -1,6 +1,8 @@
 package net.srv6epe.dataplane.config;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -143,6 +145,45 @@ public final class ConfigValidator
             error("router.icmp.burst", r.icmp().burst() + " must not be negative");
         }
         checkMetrics(r.metrics());
+        checkJournal(r);
+    }
+
+    private void checkJournal(final RouterSettings r)
+    {
+        final String dir = r.journalDir();
+        if (dir != null)
+        {
+            if (dir.isEmpty())
+            {
+                error("router.journal-dir", "must not be empty");
+            }
+            else if (dir.indexOf('\0') >= 0)
+            {
+                error("router.journal-dir", "must not contain a NUL character");
+            }
+            else if (Files.exists(Path.of(dir)) &&
+                !Files.isDirectory(Path.of(dir)))
+            {
+                error("router.journal-dir", "'" + dir + "' exists and is not a directory");
+            }
+        }
+        final FlowStatsSettings flows = r.flowStats();
+        if (flows == null)
+        {
+            return;
+        }
+        if (flows.intervalMs() < ConfigDefaults.MIN_FLOW_STATS_INTERVAL_MS ||
+            flows.intervalMs() > ConfigDefaults.MAX_FLOW_STATS_INTERVAL_MS)
+        {
+            error("router.flow-stats.interval-ms", flows.intervalMs() + " out of range " +
+                ConfigDefaults.MIN_FLOW_STATS_INTERVAL_MS + ".." + ConfigDefaults.MAX_FLOW_STATS_INTERVAL_MS);
+        }
+        if (flows.maxFlows() < ConfigDefaults.MIN_FLOW_STATS_MAX_FLOWS ||
+            flows.maxFlows() > ConfigDefaults.MAX_FLOW_STATS_MAX_FLOWS)
+        {
+            error("router.flow-stats.max-flows", flows.maxFlows() + " out of range " +
+                ConfigDefaults.MIN_FLOW_STATS_MAX_FLOWS + ".." + ConfigDefaults.MAX_FLOW_STATS_MAX_FLOWS);
+        }
     }
 
     private void checkMetrics(final MetricsSettings metrics)

@@ -15,10 +15,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                      default {@value ConfigDefaults#WORKERS}.
  * @param icmp          {@code icmp}: ICMP error generation; default {@link IcmpSettings#DEFAULT}.
  * @param metrics       {@code metrics}: the Prometheus endpoint; default {@link MetricsSettings#DEFAULT}.
+ * @param journalDir    {@code journal-dir}: directory of the route-event and flow-stats journals (Chronicle
+ *                      queues {@code events/} and {@code flows/} under it, created when missing); default
+ *                      {@code /var/lib/srv6-epe/<name>} ({@link ConfigDefaults#journalDir(String)}).
+ * @param flowStats     {@code flow-stats}: per-flow counters; default {@link FlowStatsSettings#DEFAULT}.
  */
 public record RouterSettings(
-    String name, String controlSocket, String encapSource, int workers, IcmpSettings icmp, MetricsSettings metrics)
+    String name,
+    String controlSocket,
+    String encapSource,
+    int workers,
+    IcmpSettings icmp,
+    MetricsSettings metrics,
+    String journalDir,
+    FlowStatsSettings flowStats)
 {
+    /** Settings with the default journal directory and flow statistics. */
+    public RouterSettings(
+        final String name, final String controlSocket, final String encapSource, final int workers,
+        final IcmpSettings icmp, final MetricsSettings metrics)
+    {
+        this(name, controlSocket, encapSource, workers, icmp, metrics, ConfigDefaults.journalDir(name),
+            FlowStatsSettings.DEFAULT);
+    }
+
     /** Settings with the default metrics endpoint ({@link MetricsSettings#DEFAULT}). */
     public RouterSettings(
         final String name, final String controlSocket, final String encapSource, final int workers,
@@ -35,7 +55,9 @@ public record RouterSettings(
         @JsonProperty("encap-source") final String encapSource,
         @JsonProperty("workers") final Integer workers,
         @JsonProperty("icmp") final IcmpSettings icmp,
-        @JsonProperty("metrics") final MetricsSettings metrics)
+        @JsonProperty("metrics") final MetricsSettings metrics,
+        @JsonProperty("journal-dir") final String journalDir,
+        @JsonProperty("flow-stats") final FlowStatsSettings flowStats)
     {
         return new RouterSettings(
             name,
@@ -43,6 +65,8 @@ public record RouterSettings(
             encapSource,
             workers == null ? ConfigDefaults.WORKERS : workers,
             icmp == null ? IcmpSettings.DEFAULT : icmp,
-            metrics == null ? MetricsSettings.DEFAULT : metrics);
+            metrics == null ? MetricsSettings.DEFAULT : metrics,
+            journalDir == null ? ConfigDefaults.journalDir(name) : journalDir,
+            flowStats == null ? FlowStatsSettings.DEFAULT : flowStats);
     }
 }

@@ -1,5 +1,6 @@
 package net.srv6epe.dataplane.pipeline;
 
+import net.srv6epe.dataplane.flowstats.FlowTable;
 import net.srv6epe.dataplane.neighbor.NeighborFrames;
 import net.srv6epe.dataplane.neighbor.NeighborProxy;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -47,6 +48,10 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
  * Every packet that does not leave through a port is counted under a {@link DropReason}; where an RFC asks for an
  * ICMP error one is built (rate limited), routed like any packet, and sent back.
  *
+ * <p>With a {@link FlowTable}, packets that leave H.Encaps'ed (inner tuple, the template's first SID, egress port)
+ * and decapsulated packets forwarded by End.DT4/6/46 (inner tuple, the SID's VRF, next hop, egress port) are
+ * counted per flow: one hash and a few array writes, no allocation.
+ *
  * <p>Call {@link #beginBatch()} before each batch of frames: it takes the current forwarding snapshot, which the
  * whole batch then uses. One instance per worker; not thread safe.
  */
@@ -75,6 +80,8 @@ public final class Pipeline
     private final PipelineCounters counters;
     private final IcmpRateLimiter icmpLimiter;
     private final FrameSink sink;
+    /** Flow counters, or null when flow statistics are off. */
+    private final FlowTable flows;
 
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv6Header ip6 = new Ipv6Header();
@@ -88,6 +95,14 @@ public final class Pipeline
     private final UnsafeBuffer icmpBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(HEADROOM + 1600));
 
     private ForwardingState state;
+    /** The VRF an End.DT* decapsulated the current packet into, or -1. */
+    private int decapVrfId = -1;
+    private int flowFamily;
+    private long flowSrcHi;
+    private long flowSrcLo;
+    private long flowDstHi;
+    private long flowDstLo;
+    private long flowProtoPorts;
 
     public Pipeline(
         final ForwardingStatePublisher publisher,
@@ -98,6 +113,22 @@ public final class Pipeline
         final IcmpRateLimiter icmpLimiter,
         final FrameSink sink)
     {
+        this(publisher, ports, neighbors, neighborProxy, counters, icmpLimiter, sink, null);
+    }
+
+    /**
+     * @param flows the worker's flow counters, or null for no flow statistics
+     */
+    public Pipeline(
+        final ForwardingStatePublisher publisher,
+        final PortTable ports,
+        final NeighborTable neighbors,
+        final NeighborProxy neighborProxy,
+        final PipelineCounters counters,
+        final IcmpRateLimiter icmpLimiter,
+        final FrameSink sink,
+        final FlowTable flows)
+    {
         this.publisher = publisher;
         this.ports = ports;
         this.neighbors = neighbors;
@@ -105,6 +136,7 @@ public final class Pipeline
         this.counters = counters;
         this.icmpLimiter = icmpLimiter;
         this.sink = sink;
+        this.flows = flows;
         beginBatch();
     }
 
@@ -116,6 +148,10 @@ public final class Pipeline
         {
             state = current;
             ports.refresh(current);
+        }
+        if (flows != null)
+        {
+            flows.beginBatch();
         }
     }
 
@@ -131,6 +167,7 @@ public final class Pipeline
     public void process(final int inPort, final MutableDirectBuffer buffer, final int offset, final int length)
     {
         counters.count(PipelineCounters.RX_FRAMES);
+        decapVrfId = -1;
         final EthernetFrame eth = this.eth.wrap(buffer, offset, length);
         if (!eth.isValid())
         {
@@ -284,12 +321,14 @@ public final class Pipeline
 
             case Verdict.DECAP_LOOKUP_IPV6:
                 counters.count(PipelineCounters.DECAPSULATED);
-                route6(inPort, sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort), MODE_TRANSIT);
+                decapVrfId = sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort);
+                route6(inPort, decapVrfId, MODE_TRANSIT);
                 break;
 
             case Verdict.DECAP_LOOKUP_IPV4:
                 counters.count(PipelineCounters.DECAPSULATED);
-                route4(inPort, sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort), MODE_TRANSIT);
+                decapVrfId = sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort);
+                route4(inPort, decapVrfId, MODE_TRANSIT);
                 break;
 
             case Verdict.LOCAL:
@@ -401,7 +440,7 @@ public final class Pipeline
                 return;
             }
             case ENCAP:
-                encapsulate(inPort, action, mode);
+                encapsulate(inPort, vrfId, action, mode);
                 return;
             case LOCAL:
                 deliverLocal6(inPort, vrfId);
@@ -449,7 +488,7 @@ public final class Pipeline
                 return;
             }
             case ENCAP:
-                encapsulate(inPort, action, mode);
+                encapsulate(inPort, vrfId, action, mode);
                 return;
             case BLACKHOLE:
                 counters.drop(DropReason.ROUTE_BLACKHOLE);
@@ -496,7 +535,7 @@ public final class Pipeline
         return a != null && a.kind() == RouteAction.Kind.CONNECTED ? ports.indexOf(a.port()) : PortTable.NO_PORT;
     }
 
-    private void encapsulate(final int inPort, final RouteAction action, final int mode)
+    private void encapsulate(final int inPort, final int vrfId, final RouteAction action, final int mode)
     {
         final EncapTemplate template = action.encap();
         final Vrf underlay = state.vrf(action.underlayVrfId());
@@ -514,6 +553,11 @@ public final class Pipeline
             counters.drop(DropReason.ROUTE_RECURSION_FAILED);
             return;
         }
+        final boolean countFlow = flows != null && mode != MODE_GENERATED;
+        if (countFlow)
+        {
+            flowTuple();
+        }
         final int verdict = headEnd.encapsulate(
             template, ctx, ports.get(outPort).mtu(), OUTER_HOP_LIMIT, mode == MODE_TRANSIT);
         if (verdict == Verdict.DROP)
@@ -522,6 +566,11 @@ public final class Pipeline
             return;
         }
         counters.count(PipelineCounters.ENCAPSULATED);
+        if (countFlow)
+        {
+            flows.record(flowFamily, flowSrcHi, flowSrcLo, flowDstHi, flowDstLo, flowProtoPorts,
+                FlowTable.egress(FlowTable.EGRESS_SID, vrfId, outPort), segHi, segLo, ctx.l3Length());
+        }
         final boolean via = outer.nextHopFamily() == RouteAction.NEXT_HOP_IPV6;
         transmit6(outPort, via ? outer.nextHopHi() : segHi, via ? outer.nextHopLo() : segLo);
     }
@@ -553,6 +602,10 @@ public final class Pipeline
             buffer.putByte(hopLimitOffset, (byte)((buffer.getByte(hopLimitOffset) & 0xFF) - 1));
         }
         counters.count(PipelineCounters.FORWARDED);
+        if (decapVrfId >= 0 && flows != null && mode == MODE_TRANSIT)
+        {
+            countDecapsulated(outPort, nextHopHi, nextHopLo);
+        }
         transmit6(outPort, nextHopHi, nextHopLo);
     }
 
@@ -586,6 +639,10 @@ public final class Pipeline
             ip4.decrementTtl();
         }
         counters.count(PipelineCounters.FORWARDED);
+        if (decapVrfId >= 0 && flows != null && mode == MODE_TRANSIT)
+        {
+            countDecapsulated(outPort, 0, nextHop & 0xFFFF_FFFFL);
+        }
         transmit4(outPort, nextHop);
     }
 
@@ -645,6 +702,7 @@ public final class Pipeline
      */
     private void dropped(final int inPort, final int mode)
     {
+        decapVrfId = -1;
         counters.drop(ctx.dropReason());
         if (!ctx.hasIcmpError() || mode == MODE_GENERATED)
         {
@@ -678,6 +736,58 @@ public final class Pipeline
         else
         {
             route4(inPort, ports.vrfId(inPort), MODE_GENERATED);
+        }
+    }
+
+    /** Flow stats: a decapsulated packet forwarded in the SID's VRF. */
+    private void countDecapsulated(final int outPort, final long nextHopHi, final long nextHopLo)
+    {
+        flowTuple();
+        flows.record(flowFamily, flowSrcHi, flowSrcLo, flowDstHi, flowDstLo, flowProtoPorts,
+            FlowTable.egress(FlowTable.EGRESS_NEXT_HOP, decapVrfId, outPort), nextHopHi, nextHopLo, ctx.l3Length());
+    }
+
+    /**
+     * Flow stats: the 5-tuple of the (inner) packet at the context. Ports are read for TCP and UDP directly after
+     * the IPv6 header or the IPv4 options (first fragments only); other packets count with ports 0.
+     */
+    private void flowTuple()
+    {
+        final MutableDirectBuffer buffer = ctx.buffer();
+        final int l3 = ctx.l3Offset();
+        final int end = l3 + ctx.l3Length();
+        final int protocol;
+        final int l4;
+        if (ctx.family() == 6)
+        {
+            flowFamily = 6;
+            flowSrcHi = buffer.getLong(l3 + Ipv6Header.SOURCE_OFFSET, BIG_ENDIAN);
+            flowSrcLo = buffer.getLong(l3 + Ipv6Header.SOURCE_OFFSET + 8, BIG_ENDIAN);
+            flowDstHi = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET, BIG_ENDIAN);
+            flowDstLo = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET + 8, BIG_ENDIAN);
+            protocol = buffer.getByte(l3 + Ipv6Header.NEXT_HEADER_OFFSET) & 0xFF;
+            l4 = l3 + Ipv6Header.HEADER_LENGTH;
+        }
+        else
+        {
+            flowFamily = 4;
+            flowSrcHi = 0;
+            flowDstHi = 0;
+            flowSrcLo = buffer.getInt(l3 + Ipv4Header.SOURCE_OFFSET, BIG_ENDIAN) & 0xFFFF_FFFFL;
+            flowDstLo = buffer.getInt(l3 + Ipv4Header.DESTINATION_OFFSET, BIG_ENDIAN) & 0xFFFF_FFFFL;
+            protocol = buffer.getByte(l3 + Ipv4Header.PROTOCOL_OFFSET) & 0xFF;
+            final int fragment = buffer.getShort(l3 + Ipv4Header.FLAGS_FRAGMENT_OFFSET, BIG_ENDIAN) &
+                Ipv4Header.FRAGMENT_OFFSET_MASK;
+            l4 = fragment != 0 ? end : l3 + (buffer.getByte(l3) & 0x0F) * 4;
+        }
+        if ((protocol == IpProtocol.TCP || protocol == IpProtocol.UDP) && l4 + 4 <= end)
+        {
+            flowProtoPorts = FlowTable.protoPorts(protocol, buffer.getShort(l4, BIG_ENDIAN) & 0xFFFF,
+                buffer.getShort(l4 + 2, BIG_ENDIAN) & 0xFFFF);
+        }
+        else
+        {
+            flowProtoPorts = FlowTable.protoPorts(protocol, 0, 0);
         }
     }
 

@@ -66,6 +66,7 @@ class RouterOfflineTest
         final Path config = dir.resolve("router.yaml");
         Files.writeString(config, String.join("\n",
             "router: { name: offline, control-socket: " + dir.resolve("r.sock") + ", encap-source: fd00:20::1,",
+            "          journal-dir: " + dir.resolve("journal") + ",",
             "          metrics: { listen: \"127.0.0.1:0\" } }",
             "ports:",
             "  - { name: server, backend: pcap-file, read: in.pcap, mac: \"" + OUR_SERVER_MAC + "\"," +

@@ -41,7 +41,8 @@ class MainTest
         socket = dir.resolve("cs1.sock");
         final String example = Files.readString(resource("example.yaml"));
         config = dir.resolve("cs1.yaml");
-        Files.writeString(config, example.replace("/run/srv6-epe/cs1.sock", socket.toString()));
+        Files.writeString(config, example.replace("control-socket: /run/srv6-epe/cs1.sock",
+            "control-socket: " + socket + "\n  journal-dir: " + dir.resolve("journal")));
     }
 
     @AfterEach
@@ -186,7 +187,7 @@ class MainTest
         assertTrue(err.startsWith("srv6 clear: cannot clear 'routes' (known: counters)\n"), err);
 
         assertEquals(2, run());
-        assertTrue(err.startsWith("srv6: missing command (known: run, config, show, clear)\n"), err);
+        assertTrue(err.startsWith("srv6: missing command (known: run, config, show, clear, events, flows)\n"), err);
 
         assertEquals(2, run("config"));
         assertTrue(err.startsWith("srv6 config: missing subcommand (known: check)\n"), err);

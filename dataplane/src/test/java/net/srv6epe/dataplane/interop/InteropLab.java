@@ -266,6 +266,7 @@ final class InteropLab implements AutoCloseable
             router:
               name: interop
               control-socket: %s
+              journal-dir: %s
               encap-source: %s
               workers: 1
               icmp: { enabled: true, rate-per-second: 100000, burst: 10000 }
@@ -313,7 +314,7 @@ final class InteropLab implements AutoCloseable
               - { priority: 10, from: "%s/128", vrf: epe-a }
               - { priority: 20, from: "%s/128", vrf: epe-b }
             """.formatted(
-            socket, R_EAST,
+            socket, dir.resolve("journal"), R_EAST,
             rWest, MAC_WEST, R_WEST, R_WEST4,
             rEast, MAC_EAST, R_EAST,
             rBlue, MAC_BLUE,

@@ -328,6 +328,7 @@ class RouterMetricsEndpointTest
             "router:",
             "  name: " + name,
             "  control-socket: " + dir.resolve(name + ".sock"),
+            "  journal-dir: " + dir.resolve(name + "-journal"),
             "  metrics: { listen: \"" + listen + "\" }",
             "ports:",
             "  - { name: " + name + "-out, backend: pcap-file, write: " + name + "-out.pcap," +
@@ -343,6 +344,7 @@ class RouterMetricsEndpointTest
             "router:",
             "  name: " + name,
             "  control-socket: " + dir.resolve(name + ".sock"),
+            "  journal-dir: " + dir.resolve(name + "-journal"),
             "  encap-source: fd00:20::1",
             "  metrics:",
             "    listen: " + listen,

@@ -1,5 +1,6 @@
 package net.srv6epe.dataplane.pipeline;
 
+import net.srv6epe.dataplane.flowstats.FlowTable;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
 import net.srv6epe.dataplane.neighbor.NeighborSettings;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -83,6 +84,15 @@ public final class PipelineFixture
      */
     public PipelineFixture(final boolean record)
     {
+        this(record, null);
+    }
+
+    /**
+     * @param record as {@link #PipelineFixture(boolean)}
+     * @param flows  the pipeline's flow counters, or null for none
+     */
+    public PipelineFixture(final boolean record, final FlowTable flows)
+    {
         final ForwardingStateBuilder b = ForwardingStateBuilder.from(ForwardingState.initial());
         b.addVrf("peer", 100);
         b.addVrf("epe", 101);
@@ -128,7 +138,7 @@ public final class PipelineFixture
         agent.addAddress(EDGE, hi("E"), lo("E"));
         final IcmpRateLimiter limiter = new IcmpRateLimiter(() -> now[0], 1000, 1000, true);
         pipeline = new Pipeline(publisher, ports, table, agent.proxy(), counters, limiter,
-            record ? this::record : this::count);
+            record ? this::record : this::count, flows);
     }
 
     /** Frames the counting sink saw. */

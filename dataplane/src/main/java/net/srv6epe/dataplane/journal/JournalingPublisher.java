@@ -1,0 +1,67 @@
+package net.srv6epe.dataplane.journal;
+
+import net.srv6epe.vrf.ForwardingState;
+import net.srv6epe.vrf.ForwardingStatePublisher;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place forwarding snapshots are published through: publishes the next snapshot and journals every
+ * {@link StateDiff} change between the old and the new one, timestamped just after the swap (the moment the
+ * workers can see it). Configuration at start (cause {@code config}), reload and the BGP speaker all publish
+ * here and so all appear in the route-event journal. Writer thread only.
+ */
+public final class JournalingPublisher
+{
+    private final ForwardingStatePublisher publisher;
+    private final RouteEventJournal journal;
+    private final EpochNanoClock wallClock;
+    private final NanoClock monoClock;
+
+    /**
+     * @param journal where events go, or null to publish without journaling
+     */
+    public JournalingPublisher(
+        final ForwardingStatePublisher publisher,
+        final RouteEventJournal journal,
+        final EpochNanoClock wallClock,
+        final NanoClock monoClock)
+    {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.journal = journal;
+        this.wallClock = wallClock;
+        this.monoClock = monoClock;
+    }
+
+    /** The publisher the workers read. */
+    public ForwardingStatePublisher publisher()
+    {
+        return publisher;
+    }
+
+    /**
+     * Publishes {@code next} and journals its changes.
+     *
+     * @param cause why it changed, copied into every event
+     * @return the changes journaled
+     */
+    public List<StateChange> publish(final ForwardingState next, final String cause)
+    {
+        final ForwardingState before = publisher.current();
+        publisher.publish(next);
+        final long monoNs = monoClock.nanoTime();
+        final long wallNs = wallClock.nanoTime();
+        final List<StateChange> changes = StateDiff.between(before, next);
+        if (journal != null)
+        {
+            for (final StateChange change : changes)
+            {
+                journal.append(new RouteEvent(wallNs, monoNs, next.generation(), change, cause));
+            }
+        }
+        return changes;
+    }
+}
