@@ -134,6 +134,10 @@ echo
 echo "== the encapsulator's VRF epe-b (bin/srv6 show route --vrf epe-b)"
 java -jar "$jar" show route --vrf epe-b --socket "$LAB_TMP/cs.sock" || fail=1
 echo
+echo "== the encapsulator's SRv6 flow stats, last 30 s (bin/srv6 flows top)"
+sleep 0.3   # one more 100 ms sample
+java -jar "$jar" flows top --dir "$LAB_TMP/cs-journal" --window 30s -n 6 || fail=1
+echo
 if [ "$fail" -eq 0 ]; then echo "demo: OK — each source address left through its own egress peer"; else
   echo "demo: FAILED (logs: cs, asbr below)"; tail -n 20 "$LAB_TMP/cs.log" "$LAB_TMP/asbr.log"; fi
 [ -n "${LAB_KEEP:-}" ] && { echo "LAB_KEEP: namespaces kept for $LAB_KEEP s"; sleep "$LAB_KEEP"; }
