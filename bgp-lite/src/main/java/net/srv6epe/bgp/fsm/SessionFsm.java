@@ -254,6 +254,24 @@ public final class SessionFsm
     }
 
     /**
+     * The owner closes the session with a NOTIFICATION of its choice (e.g. Cease / Maximum Number of Prefixes
+     * Reached, RFC 4486, on a max-prefix overflow): sends it, goes to Idle; automatic restart, when enabled, backs
+     * off as after any error.
+     *
+     * @param reason kept in the last error
+     * @return 1 when a connection was closed, 0 when there was none
+     */
+    public int closeWithNotification(final NotificationMessage notification, final String reason, final long nowNs)
+    {
+        if (!state.hasConnection())
+        {
+            return 0;
+        }
+        sendNotification(notification, reason, nowNs, true);
+        return 1;
+    }
+
+    /**
      * OpenCollisionDump (Event 23): this connection lost collision resolution (RFC 4271 6.8). Sends NOTIFICATION
      * Cease / Connection Collision Resolution when there is a connection, goes to Idle.
      */

@@ -5,6 +5,7 @@ import net.srv6epe.bgp.fsm.SessionState;
 import net.srv6epe.bgp.wire.WireOptions;
 import net.srv6epe.bgp.wire.message.BgpMessage;
 import net.srv6epe.bgp.wire.message.MessageType;
+import net.srv6epe.bgp.wire.message.NotificationMessage;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
@@ -181,6 +182,17 @@ public final class BgpSpeaker implements Agent
     public void stop(final InetAddress peer)
     {
         neighbor(peer).stop(clock.nanoTime());
+    }
+
+    /**
+     * Closes the neighbor's session with this NOTIFICATION (e.g. Cease / Maximum Number of Prefixes Reached from
+     * {@link net.srv6epe.bgp.rib.MaxPrefixListener}); unlike {@link #stop}, automatic restart stays as configured.
+     *
+     * @param reason kept in the neighbor's last error
+     */
+    public void close(final InetAddress peer, final NotificationMessage notification, final String reason)
+    {
+        neighbor(peer).close(notification, reason, clock.nanoTime());
     }
 
     /**

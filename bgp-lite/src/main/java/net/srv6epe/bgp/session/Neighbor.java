@@ -6,6 +6,7 @@ import net.srv6epe.bgp.fsm.SessionState;
 import net.srv6epe.bgp.wire.error.ValidationResult;
 import net.srv6epe.bgp.wire.message.BgpMessage;
 import net.srv6epe.bgp.wire.message.MessageType;
+import net.srv6epe.bgp.wire.message.NotificationMessage;
 import net.srv6epe.bgp.wire.message.RouteRefreshMessage;
 import net.srv6epe.bgp.wire.message.UpdateMessage;
 
@@ -92,6 +93,20 @@ final class Neighbor
         }
         main.now(nowNs);
         work += main.fsm().manualStop(nowNs);
+        return work;
+    }
+
+    int close(final NotificationMessage notification, final String reason, final long nowNs)
+    {
+        int work = 0;
+        if (second != null)
+        {
+            second.now(nowNs);
+            work += second.fsm().closeWithNotification(notification, reason, nowNs);
+            second = null;
+        }
+        main.now(nowNs);
+        work += main.fsm().closeWithNotification(notification, reason, nowNs);
         return work;
     }
 

@@ -2,6 +2,7 @@ package net.srv6epe.dataplane.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import net.srv6epe.dataplane.bgp.BgpView;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.control.ControlException;
 import net.srv6epe.dataplane.control.ControlHandler;
@@ -16,6 +17,7 @@ public final class ConfigControlHandler implements ControlHandler
 {
     private final RouterConfig config;
     private final ShowTopics view;
+    private final BgpView bgp;
 
     /**
      * @param config a validated configuration, answered from itself.
@@ -31,9 +33,27 @@ public final class ConfigControlHandler implements ControlHandler
      */
     public ConfigControlHandler(final RouterConfig config, final ShowTopics view)
     {
+        this(config, view, null);
+    }
+
+    /**
+     * @param config a validated configuration (for checking VRF names in requests).
+     * @param view   where the rows come from: the configuration or the running router.
+     * @param bgp    the BGP speaker's view ({@code bgp-summary}, {@code bgp-neighbor} with argument
+     *               {@value #ARG_NEIGHBOR}, {@code bgp-vpnv6} with optional {@value #ARG_RD}, {@code bgp-ipv6}),
+     *               or null when the router runs no BGP.
+     */
+    public ConfigControlHandler(final RouterConfig config, final ShowTopics view, final BgpView bgp)
+    {
         this.config = config;
         this.view = view;
+        this.bgp = bgp;
     }
+
+    /** Request argument of {@code bgp-neighbor}: the neighbor's address. */
+    public static final String ARG_NEIGHBOR = "neighbor";
+    /** Request argument of {@code bgp-vpnv6}: only this route distinguisher. */
+    public static final String ARG_RD = "rd";
 
     @Override
     public JsonNode handle(final ControlRequest request) throws ControlException
@@ -47,6 +67,10 @@ public final class ConfigControlHandler implements ControlHandler
         switch (request.command())
         {
             case "show":
+                if (request.topic() != null && request.topic().startsWith("bgp-"))
+                {
+                    return showBgp(request);
+                }
                 return show(request.topic(), vrf, ipv6);
             case "clear":
                 if ("counters".equals(request.topic()))
@@ -84,6 +108,40 @@ public final class ConfigControlHandler implements ControlHandler
             default:
                 throw new ControlException("unknown topic '" + topic +
                     "' (known: interfaces, neighbors, route, sids, pbr, errors, counters)");
+        }
+    }
+
+    private JsonNode showBgp(final ControlRequest request) throws ControlException
+    {
+        if (bgp == null)
+        {
+            throw new ControlException("no BGP here: the router runs no bgp: section, or this is not a running router");
+        }
+        switch (request.topic())
+        {
+            case "bgp-summary":
+                return bgp.summary();
+            case "bgp-neighbor":
+            {
+                final String address = request.arg(ARG_NEIGHBOR);
+                if (address == null)
+                {
+                    throw new ControlException("bgp-neighbor needs the neighbor's address");
+                }
+                final JsonNode rows = bgp.neighbor(address);
+                if (rows == null)
+                {
+                    throw new ControlException("no BGP neighbor " + address);
+                }
+                return rows;
+            }
+            case "bgp-vpnv6":
+                return bgp.vpnv6(request.arg(ARG_RD));
+            case "bgp-ipv6":
+                return bgp.ipv6();
+            default:
+                throw new ControlException("unknown topic '" + request.topic() +
+                    "' (known: bgp-summary, bgp-neighbor, bgp-vpnv6, bgp-ipv6)");
         }
     }
 

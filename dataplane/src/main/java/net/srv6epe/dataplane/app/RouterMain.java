@@ -1,5 +1,10 @@
 package net.srv6epe.dataplane.app;
 
+import net.srv6epe.bgp.event.EventStamper;
+import net.srv6epe.dataplane.bgp.BgpAgent;
+import net.srv6epe.dataplane.bgp.BgpSnapshot;
+import net.srv6epe.dataplane.bgp.BgpView;
+import net.srv6epe.dataplane.bgp.ForwardingWriter;
 import net.srv6epe.dataplane.config.ListenAddress;
 import net.srv6epe.dataplane.config.NeighborConfig;
 import net.srv6epe.dataplane.config.PortConfig;
@@ -31,6 +36,7 @@ import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.srv6.behavior.IcmpRateLimiter;
 import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.ForwardingStatePublisher;
+import net.srv6epe.vrf.prefix.Ipv6Prefix;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -46,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The router process behind {@code srv6 run}: compiles the configuration into the forwarding state, opens the
@@ -53,13 +60,21 @@ import java.util.concurrent.TimeUnit;
  * thread), opens the journals under {@code router.journal-dir} (the route events of the configured state, cause
  * {@code config}; the flow-stats sampler on its own thread when {@code router.flow-stats.enabled}), and serves the
  * control socket and the Prometheus metrics endpoint ({@code router.metrics}) from the
- * live state. Runs until SIGTERM/SIGINT, whose shutdown hook stops the threads, closes the ports and removes the
- * control socket.
+ * live state. With a {@code bgp:} section the BGP speaker and its roles run as one more agent
+ * ({@link BgpAgent}, its own thread, sleeping idle strategy): it is the forwarding state's one writer from the
+ * start (it publishes the configured state, cause {@code config}, then its routes and SIDs on top, all through the
+ * {@link JournalingPublisher}), and the control thread answers {@code show bgp ...} from the snapshots it
+ * publishes. Runs until SIGTERM/SIGINT, whose shutdown hook closes the BGP sessions (Cease) first, then stops the
+ * other threads, closes the ports and removes the control socket.
  */
 public final class RouterMain
 {
     /** Worker idle strategy: spin briefly, yield, then park up to 100 µs, so an idle router costs little CPU. */
     private static final long MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** Forwarding-state changes after which the BGP writer publishes without waiting for the end of a batch. */
+    private static final int BGP_MAX_BATCH = 10_000;
+    /** How long start waits for the BGP speaker to bind its listening sockets. */
+    private static final long BGP_START_TIMEOUT_MS = 5_000;
 
     private RouterMain()
     {
@@ -168,10 +183,12 @@ public final class RouterMain
         final Path socket = Path.of(config.router().controlSocket());
         final LiveView liveView =
             new LiveView(config, publisher, ports, neighborTable, neighborAgent.counters(), counters);
+        final AtomicReference<BgpAgent> bgpAgent = new AtomicReference<>();
         final ControlServer server;
         try
         {
-            server = ControlServer.open(socket, new ConfigControlHandler(config, liveView));
+            server = ControlServer.open(socket, new ConfigControlHandler(config, liveView,
+                config.bgp() == null ? null : new BgpView(() -> bgpSnapshot(bgpAgent, config))));
         }
         catch (final IOException ex)
         {
@@ -194,7 +211,26 @@ public final class RouterMain
         }
         final JournalingPublisher journaling =
             new JournalingPublisher(publisher, events, SystemEpochNanoClock.INSTANCE, SystemNanoClock.INSTANCE);
-        journaling.publish(state, "config");
+        if (config.bgp() == null)
+        {
+            journaling.publish(state, "config");
+        }
+        else
+        {
+            // the route-event journal has one writer thread: with BGP it is the speaker's, from the first publish
+            try
+            {
+                bgpAgent.set(new BgpAgent(config, new ForwardingWriter(journaling, BGP_MAX_BATCH),
+                    EventStamper.system(null), SystemNanoClock.INSTANCE, extraLocator(config, state), state));
+            }
+            catch (final RuntimeException ex)
+            {
+                server.close();
+                events.close();
+                err.println("srv6-epe " + name + ": cannot set up BGP: " + ex.getMessage() + " (bgp)");
+                return null;
+            }
+        }
         final ListenAddress metricsAddress = config.router().metrics().address();
         MetricsServer metrics = null;
         if (metricsAddress != null)
@@ -276,6 +312,37 @@ public final class RouterMain
             new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, neighborAgent);
         final AgentRunner workerRunner = new AgentRunner(
             new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
+        AgentRunner bgpRunner = null;
+        if (bgpAgent.get() != null)
+        {
+            bgpRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
+                bgpAgent.get());
+            AgentRunner.startOnThread(bgpRunner);
+            String failure;
+            try
+            {
+                failure = bgpAgent.get().awaitStart(BGP_START_TIMEOUT_MS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                failure = "interrupted";
+            }
+            if (failure != null)
+            {
+                bgpRunner.close();
+                if (flowJournal != null)
+                {
+                    flowJournal.close();
+                }
+                closeAll(ports);
+                server.close();
+                closeMetrics(metrics);
+                events.close();
+                err.println("srv6-epe " + name + ": cannot start BGP: " + failure + " (bgp.listen)");
+                return null;
+            }
+        }
         AgentRunner.startOnThread(neighborRunner);
         AgentRunner.startOnThread(workerRunner);
         if (samplerRunner != null)
@@ -297,7 +364,31 @@ public final class RouterMain
             socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
         return new Running(server, metrics, workerRunner, neighborRunner, ports, samplerRunner, flowJournal, events,
-            journaling);
+            journaling, bgpRunner, bgpAgent.get());
+    }
+
+    private static BgpSnapshot bgpSnapshot(final AtomicReference<BgpAgent> agent, final RouterConfig config)
+    {
+        final BgpAgent a = agent.get();
+        return a == null ? BgpSnapshot.empty(config.bgp().asn(), config.bgp().routerId()) : a.snapshot();
+    }
+
+    /** The ASBR locator when no locator of the compiled state covers it (then BGP adds it), else null. */
+    private static Ipv6Prefix extraLocator(final RouterConfig config, final ForwardingState state)
+    {
+        if (config.bgp() == null || config.bgp().asbr() == null)
+        {
+            return null;
+        }
+        final Ipv6Prefix locator = Ipv6Prefix.parse(config.bgp().asbr().locator().prefix());
+        for (final Ipv6Prefix l : state.localSids().locators())
+        {
+            if (l.length() <= locator.length() && l.contains(locator.hi(), locator.lo()))
+            {
+                return null;
+            }
+        }
+        return locator;
     }
 
     private static int indexOf(final RouterConfig config, final String port)
@@ -347,6 +438,8 @@ public final class RouterMain
         private final FlowJournal flowJournal;
         private final RouteEventJournal events;
         private final JournalingPublisher journaling;
+        private final AgentRunner bgpRunner;
+        private final BgpAgent bgp;
         private boolean closed;
 
         private Running(
@@ -358,8 +451,12 @@ public final class RouterMain
             final AgentRunner sampler,
             final FlowJournal flowJournal,
             final RouteEventJournal events,
-            final JournalingPublisher journaling)
+            final JournalingPublisher journaling,
+            final AgentRunner bgpRunner,
+            final BgpAgent bgp)
         {
+            this.bgpRunner = bgpRunner;
+            this.bgp = bgp;
             this.server = server;
             this.metrics = metrics;
             this.worker = worker;
@@ -378,6 +475,12 @@ public final class RouterMain
         public JournalingPublisher journaling()
         {
             return journaling;
+        }
+
+        /** The BGP agent (its snapshot and bound addresses are safe to read), or null without BGP. */
+        public BgpAgent bgp()
+        {
+            return bgp;
         }
 
         /** The control server. */
@@ -402,6 +505,10 @@ public final class RouterMain
             closed = true;
             server.close();
             closeMetrics(metrics);
+            if (bgpRunner != null)
+            {
+                bgpRunner.close(); // the speaker's onClose sends Cease to every session, before the ports close
+            }
             worker.close();
             if (sampler != null)
             {

@@ -1,6 +1,7 @@
 package net.srv6epe.dataplane.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code srv6 show interfaces|neighbors|route|sids|pbr|errors|counters [--vrf NAME] [-4|-6] [--json]}: ask the
- * running router and print an aligned table, or the response's JSON data as is with {@code --json}.
+ * {@code srv6 show interfaces|neighbors|route|sids|pbr|errors|counters [--vrf NAME] [-4|-6] [--json]} and
+ * {@code srv6 show bgp summary|neighbor ADDR|vpnv6 [rd RD]|ipv6 [--json]}: ask the running router and print an
+ * aligned table, or the response's JSON data as is with {@code --json}.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the running router's state: interfaces, neighbors, route, sids, pbr, " +
     "errors, counters.")
@@ -27,8 +29,9 @@ final class ShowCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "TOPIC", description = "one of: interfaces, neighbors, route, sids, pbr, errors, counters")
-    private String topic;
+    @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "one of: interfaces, neighbors, route, sids, " +
+        "pbr, errors, counters, bgp summary, bgp neighbor ADDR, bgp vpnv6 [rd RD], bgp ipv6")
+    private List<String> words;
 
     @Option(names = "--vrf", paramLabel = "NAME", description = "only this VRF")
     private String vrf;
@@ -48,7 +51,13 @@ final class ShowCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        if (!TopicTables.TOPICS.contains(topic))
+        final ObjectNode args = JsonNodeFactory.instance.objectNode();
+        final String topic = words.get(0).equals("bgp") ? bgpTopic(args) : words.get(0);
+        if (!words.get(0).equals("bgp") && words.size() > 1)
+        {
+            throw new ParameterException(spec.commandLine(), "unexpected '" + words.get(1) + "' after " + topic);
+        }
+        if (!TopicTables.TOPICS.contains(topic) && !TopicTables.BGP_TOPICS.contains(topic))
         {
             throw new ParameterException(spec.commandLine(),
                 "unknown topic '" + topic + "' (known: " + String.join(", ", TopicTables.TOPICS) + ")");
@@ -57,7 +66,6 @@ final class ShowCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
         }
-        final ObjectNode args = JsonNodeFactory.instance.objectNode();
         if (vrf != null)
         {
             args.put(ControlRequest.ARG_VRF, vrf);
@@ -79,5 +87,50 @@ final class ShowCommand implements Callable<Integer>
         out.print(json ? data.toString() + "\n" : TopicTables.render(topic, data));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private String bgpTopic(final ObjectNode args)
+    {
+        if (words.size() < 2)
+        {
+            throw new ParameterException(spec.commandLine(),
+                "show bgp needs: summary, neighbor ADDR, vpnv6 [rd RD], ipv6");
+        }
+        final String what = words.get(1);
+        int expected = 2;
+        switch (what)
+        {
+            case "summary":
+            case "ipv6":
+                break;
+            case "neighbor":
+                if (words.size() < 3)
+                {
+                    throw new ParameterException(spec.commandLine(),
+                        "show bgp neighbor needs the neighbor's address");
+                }
+                args.put("neighbor", words.get(2));
+                expected = 3;
+                break;
+            case "vpnv6":
+                if (words.size() >= 3)
+                {
+                    if (!"rd".equals(words.get(2)) || words.size() < 4)
+                    {
+                        throw new ParameterException(spec.commandLine(), "show bgp vpnv6 takes only: rd RD");
+                    }
+                    args.put("rd", words.get(3));
+                    expected = 4;
+                }
+                break;
+            default:
+                throw new ParameterException(spec.commandLine(), "unknown bgp topic '" + what +
+                    "' (known: summary, neighbor ADDR, vpnv6 [rd RD], ipv6)");
+        }
+        if (words.size() > expected)
+        {
+            throw new ParameterException(spec.commandLine(), "unexpected '" + words.get(expected) + "'");
+        }
+        return "bgp-" + what;
     }
 }

@@ -17,6 +17,39 @@ public final class TopicTables
     public static final List<String> TOPICS =
         List.of("interfaces", "neighbors", "route", "sids", "pbr", "errors", "counters");
 
+    /** The control topics behind {@code show bgp summary|neighbor|vpnv6|ipv6}. */
+    public static final List<String> BGP_TOPICS = List.of("bgp-summary", "bgp-neighbor", "bgp-vpnv6", "bgp-ipv6");
+
+    private static final List<TableColumn> BGP_ROUTE = List.of(
+        TableColumn.key("NEIGHBOR", "neighbor"),
+        TableColumn.key("RD", "rd"),
+        TableColumn.key("PREFIX", "prefix"),
+        TableColumn.key("NEXT-HOP", "next-hop"),
+        TableColumn.key("SID", "sid"),
+        TableColumn.key("BEHAVIOR", "behavior"),
+        new TableColumn("RTS", row -> spaced(row.get("route-targets")), false),
+        new TableColumn("BEST", row -> row.path("best").asBoolean() ? "*" : "", false));
+
+    private static final Map<String, List<TableColumn>> BGP_TABLES = Map.of(
+        "bgp-summary", List.of(
+            TableColumn.key("NEIGHBOR", "neighbor"),
+            TableColumn.number("AS", "remote-as"),
+            TableColumn.key("ROLE", "role"),
+            TableColumn.key("STATE", "state"),
+            new TableColumn("UP/DOWN", TopicTables::uptime, false),
+            TableColumn.number("MSG-RCVD", "messages-in"),
+            TableColumn.number("MSG-SENT", "messages-out"),
+            TableColumn.number("PFX-RCVD", "prefixes-received"),
+            TableColumn.number("PFX-ACC", "prefixes-accepted"),
+            TableColumn.key("LAST-ERROR", "last-error")),
+        "bgp-vpnv6", BGP_ROUTE,
+        "bgp-ipv6", List.of(
+            TableColumn.key("NEIGHBOR", "neighbor"),
+            TableColumn.key("PREFIX", "prefix"),
+            TableColumn.key("NEXT-HOP", "next-hop"),
+            TableColumn.number("AS-PATH-LEN", "as-path-length"),
+            new TableColumn("BEST", row -> row.path("best").asBoolean() ? "*" : "", false)));
+
     private static final Map<String, List<TableColumn>> TABLES = Map.of(
         "interfaces", List.of(
             TableColumn.key("NAME", "name"),
@@ -89,7 +122,7 @@ public final class TopicTables
         {
             return data.toString() + "\n";
         }
-        List<TableColumn> columns = TABLES.get(topic);
+        List<TableColumn> columns = TABLES.containsKey(topic) ? TABLES.get(topic) : BGP_TABLES.get(topic);
         final List<TableColumn> counters = COUNTER_COLUMNS.get(topic);
         if (columns != null && counters != null && data.size() > 0 && data.get(0).has(counters.get(0).header()
             .toLowerCase().replace(' ', '-')))
@@ -100,6 +133,17 @@ public final class TopicTables
             columns = all;
         }
         return TableRenderer.render(columns != null ? columns : TableRenderer.columnsOf(data), data);
+    }
+
+    private static String uptime(final JsonNode row)
+    {
+        final long ms = row.path("uptime-ms").asLong(-1);
+        if (ms < 0)
+        {
+            return "never";
+        }
+        final long s = ms / 1000;
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
     private static String segments(final JsonNode row)

@@ -58,6 +58,7 @@ public final class ConfigValidator
         v.checkLocators();
         v.checkSids();
         v.checkPbr();
+        BgpConfigValidator.validate(config, v.errors);
         return List.copyOf(v.errors);
     }
 

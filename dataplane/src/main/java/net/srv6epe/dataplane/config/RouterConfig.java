@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param locators  {@code locators}: SRv6 locators; default empty.
  * @param sids      {@code sids}: local SIDs; default empty.
  * @param pbr       {@code pbr}: policy rules choosing a VRF by source/destination; default empty.
+ * @param bgp       {@code bgp}: the embedded BGP speaker, or null when the router runs no BGP.
  */
 public record RouterConfig(
     RouterSettings router,
@@ -27,8 +28,22 @@ public record RouterConfig(
     List<VrfConfig> vrfs,
     List<LocatorConfig> locators,
     List<SidConfig> sids,
-    List<PbrRuleConfig> pbr)
+    List<PbrRuleConfig> pbr,
+    BgpConfig bgp)
 {
+    /** A configuration without BGP. */
+    public RouterConfig(
+        final RouterSettings router,
+        final List<PortConfig> ports,
+        final List<NeighborConfig> neighbors,
+        final List<VrfConfig> vrfs,
+        final List<LocatorConfig> locators,
+        final List<SidConfig> sids,
+        final List<PbrRuleConfig> pbr)
+    {
+        this(router, ports, neighbors, vrfs, locators, sids, pbr, null);
+    }
+
     /** Binds the YAML document, applying defaults for absent keys. */
     @JsonCreator
     static RouterConfig of(
@@ -38,7 +53,8 @@ public record RouterConfig(
         @JsonProperty("vrfs") final List<VrfConfig> vrfs,
         @JsonProperty("locators") final List<LocatorConfig> locators,
         @JsonProperty("sids") final List<SidConfig> sids,
-        @JsonProperty("pbr") final List<PbrRuleConfig> pbr)
+        @JsonProperty("pbr") final List<PbrRuleConfig> pbr,
+        @JsonProperty("bgp") final BgpConfig bgp)
     {
         return new RouterConfig(
             router,
@@ -47,7 +63,8 @@ public record RouterConfig(
             ConfigLists.copyOf(vrfs),
             ConfigLists.copyOf(locators),
             ConfigLists.copyOf(sids),
-            ConfigLists.copyOf(pbr));
+            ConfigLists.copyOf(pbr),
+            bgp);
     }
 
     /** Every VRF, the {@code default} VRF first (listed or implicit), then the others in file order. */

@@ -1,0 +1,425 @@
+package net.srv6epe.dataplane.bgp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.srv6epe.bgp.fsm.NegotiatedSession;
+import net.srv6epe.bgp.fsm.SessionConfig;
+import net.srv6epe.bgp.session.BgpSpeaker;
+import net.srv6epe.bgp.session.BgpSpeakerListener;
+import net.srv6epe.bgp.session.NeighborConfig;
+import net.srv6epe.bgp.wire.attribute.AsPath;
+import net.srv6epe.bgp.wire.attribute.AsPathSegment;
+import net.srv6epe.bgp.wire.attribute.MpReachNlri;
+import net.srv6epe.bgp.wire.attribute.MpUnreachNlri;
+import net.srv6epe.bgp.wire.attribute.Origin;
+import net.srv6epe.bgp.wire.message.UpdateMessage;
+import net.srv6epe.bgp.wire.nlri.AddressFamily;
+import net.srv6epe.bgp.wire.nlri.Ipv6Prefix;
+import net.srv6epe.dataplane.app.RouterMain;
+import net.srv6epe.dataplane.cli.Main;
+import net.srv6epe.dataplane.config.ConfigLoader;
+import net.srv6epe.dataplane.control.ControlClient;
+import net.srv6epe.dataplane.control.ControlRequest;
+import net.srv6epe.dataplane.journal.ChangeKind;
+import net.srv6epe.dataplane.journal.RouteEvent;
+import net.srv6epe.dataplane.journal.RouteEventReader;
+import net.srv6epe.srv6.Ipv4Address;
+import net.srv6epe.srv6.Ipv6Address;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two routers of ours in one JVM over real BGP on loopback: an ASBR with an eBGP IPv6-unicast egress peer (a
+ * {@link BgpSpeaker} of the test, from 127.0.0.3) and an iBGP VPNv6 session to a content server (from
+ * 127.0.0.2). The content server installs the egress peer's prefixes in its VRF as H.Encaps routes with the
+ * ASBR's SID, journaled with the BGP cause; a withdrawal and the peer's shutdown remove them again.
+ */
+class TwoRouterBgpTest
+{
+    private static final long WAIT_MS = 20_000;
+    private static final String PREFIX_1 = "fd00:c1::/48";
+    private static final String PREFIX_2 = "fd00:c2::/48";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Path dir;
+
+    @BeforeEach
+    void createDir() throws IOException
+    {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "bgp2r");
+    }
+
+    @AfterEach
+    void deleteDir() throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void contentServerLearnsTheEgressPeersPrefixesWithTheAsbrSid() throws Exception
+    {
+        final int port = freePort();
+        final RouterMain.Running asbr = start(asbrConfig(port));
+        RouterMain.Running cs = null;
+        AgentRunner peerRunner = null;
+        try
+        {
+            cs = start(csConfig(port));
+            final PeerAgent peer = new PeerAgent(port);
+            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
+            AgentRunner.startOnThread(peerRunner);
+            final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
+            final ControlClient csCli = new ControlClient(dir.resolve("cs.sock"), 5_000);
+
+            // the ASBR allocated and installed the egress peer VRF's SID
+            final JsonNode sids = waitFor(asbrCli, "sids", null, rows -> find(rows, "vrf", "epe-a") != null);
+            final JsonNode sidRow = find(sids, "vrf", "epe-a");
+            assertEquals("End.DT6", sidRow.get("behavior").asText());
+            final String sid = sidRow.get("sid").asText();
+
+            // both sessions Established
+            waitFor(asbrCli, "bgp-summary", null, rows -> rows.size() == 2 &&
+                "Established".equals(rows.get(0).get("state").asText()) &&
+                "Established".equals(rows.get(1).get("state").asText()));
+            waitFor(csCli, "bgp-summary", null, rows -> rows.size() == 1 &&
+                "Established".equals(rows.get(0).get("state").asText()));
+
+            peer.announce(PREFIX_1, PREFIX_2);
+            final JsonNode routes = waitFor(csCli, "route", "epe-a",
+                rows -> find(rows, "prefix", PREFIX_1) != null && find(rows, "prefix", PREFIX_2) != null);
+            for (final String p : List.of(PREFIX_1, PREFIX_2))
+            {
+                final JsonNode r = find(routes, "prefix", p);
+                assertEquals("H.Encaps", r.get("action").asText(), r.toString());
+                assertEquals(sid, r.get("segments").get(0).asText(), r.toString());
+            }
+            // the content server's VPNv6 view and its route-event journal
+            final JsonNode vpn = waitFor(csCli, "bgp-vpnv6", null, rows -> rows.size() == 2);
+            assertEquals("65000:100", vpn.get(0).get("rd").asText());
+            assertEquals(sid, vpn.get(0).get("sid").asText());
+            assertTrue(vpn.get(0).get("best").asBoolean());
+            final List<RouteEvent> events = journal(dir.resolve("cs-journal"));
+            final RouteEvent added = events.stream().filter(e -> e.change().kind() == ChangeKind.ROUTE &&
+                "epe-a".equals(e.change().vrf()) && PREFIX_1.equals(e.change().key()) && e.change().added())
+                .findFirst().orElse(null);
+            assertNotNull(added, events.toString());
+            assertTrue(added.cause().contains("127.0.0.1"), added.cause());
+
+            // the operator's view through the CLI: srv6 show bgp ... [--json]
+            final JsonNode summary = MAPPER.readTree(cli(0, "show", "bgp", "summary", "--json", "--socket",
+                dir.resolve("asbr.sock").toString()));
+            assertEquals(2, summary.size());
+            for (final JsonNode row : summary)
+            {
+                assertEquals("Established", row.get("state").asText(), row.toString());
+            }
+            assertEquals(2, find(summary, "neighbor", "127.0.0.3").get("prefixes-received").asInt());
+            final String table = cli(0, "show", "bgp", "summary", "--socket", dir.resolve("cs.sock").toString());
+            assertTrue(table.contains("NEIGHBOR") && table.contains("127.0.0.1") && table.contains("Established"),
+                table);
+            final JsonNode neighbor = MAPPER.readTree(cli(0, "show", "bgp", "neighbor", "127.0.0.1", "--json",
+                "--socket", dir.resolve("cs.sock").toString()));
+            assertEquals("198.18.0.1", neighbor.get(0).get("peer-router-id").asText());
+            final String vpnTable = cli(0, "show", "bgp", "vpnv6", "rd", "65000:100", "--socket",
+                dir.resolve("cs.sock").toString());
+            assertTrue(vpnTable.contains(PREFIX_1) && vpnTable.contains(sid) && vpnTable.contains("End.DT6"),
+                vpnTable);
+            final JsonNode ipv6 = MAPPER.readTree(cli(0, "show", "bgp", "ipv6", "--json", "--socket",
+                dir.resolve("asbr.sock").toString()));
+            assertEquals(2, ipv6.size());
+            cli(1, "show", "bgp", "neighbor", "127.0.0.9", "--socket", dir.resolve("cs.sock").toString());
+
+            // withdrawal at the egress peer: gone from the content server's VRF, the other stays
+            peer.withdraw(PREFIX_1);
+            waitFor(csCli, "route", "epe-a",
+                rows -> find(rows, "prefix", PREFIX_1) == null && find(rows, "prefix", PREFIX_2) != null);
+
+            // the egress peer stops: everything it announced goes
+            peerRunner.close();
+            peerRunner = null;
+            waitFor(csCli, "route", "epe-a", rows -> find(rows, "prefix", PREFIX_2) == null);
+            waitFor(asbrCli, "bgp-summary", null, rows ->
+                !"Established".equals(find(rows, "neighbor", "127.0.0.3").get("state").asText()));
+        }
+        finally
+        {
+            if (peerRunner != null)
+            {
+                peerRunner.close();
+            }
+            if (cs != null)
+            {
+                cs.close();
+            }
+            asbr.close();
+        }
+    }
+
+    private static String cli(final int expectedExit, final String... args)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(expectedExit, code, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private RouterMain.Running start(final String yaml) throws Exception
+    {
+        final Path file = Files.createTempFile(dir, "router", ".yaml");
+        Files.writeString(file, yaml);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final RouterMain.Running r = RouterMain.start(ConfigLoader.load(file),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertNotNull(r, err.toString(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    @Test
+    void egressPeerOverItsMaxPrefixIsClosedWithCeaseAndItsRoutesGo() throws Exception
+    {
+        final int port = freePort();
+        final RouterMain.Running asbr = start(asbrConfig(port).replace(
+            "[ipv6-unicast], passive: true, hold-time: 30 }",
+            "[ipv6-unicast], passive: true, hold-time: 30, max-prefix: { limit: 1 } }"));
+        AgentRunner peerRunner = null;
+        try
+        {
+            final PeerAgent peer = new PeerAgent(port);
+            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
+            AgentRunner.startOnThread(peerRunner);
+            final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
+            waitFor(asbrCli, "bgp-summary", null,
+                rows -> "Established".equals(find(rows, "neighbor", "127.0.0.3").get("state").asText()));
+            peer.announce(PREFIX_1, PREFIX_2);
+            final JsonNode rows = waitFor(asbrCli, "bgp-summary", null, r ->
+                find(r, "neighbor", "127.0.0.3").get("last-error").asText().contains("max-prefix"));
+            assertEquals(0, find(rows, "neighbor", "127.0.0.3").get("prefixes-received").asInt(), rows.toString());
+            waitFor(asbrCli, "route", "epe-a", r -> find(r, "prefix", PREFIX_1) == null &&
+                find(r, "prefix", PREFIX_2) == null);
+        }
+        finally
+        {
+            if (peerRunner != null)
+            {
+                peerRunner.close();
+            }
+            asbr.close();
+        }
+    }
+
+    private String asbrConfig(final int port)
+    {
+        return String.join("\n",
+            "router: { name: asbr, control-socket: " + dir.resolve("asbr.sock") + ",",
+            "          journal-dir: " + dir.resolve("asbr-journal") + ", metrics: { listen: \"127.0.0.1:0\" } }",
+            "ports:",
+            "  - { name: peer-a, backend: pcap-file, write: asbr-out.pcap, mac: \"02:00:00:00:00:01\"," +
+                " addresses: [\"fd00:a::1/64\"] }",
+            "vrfs:",
+            "  - { name: epe-a, table: 101 }",
+            "bgp:",
+            "  asn: 65000",
+            "  router-id: 198.18.0.1",
+            "  listen: [\"127.0.0.1:" + port + "\"]",
+            "  neighbors:",
+            "    - { address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast]," +
+                " passive: true, hold-time: 30 }",
+            "    - { address: 127.0.0.2, remote-as: 65000, role: ibgp, passive: true, hold-time: 30 }",
+            "  asbr:",
+            "    dataplane-address: \"fd00:20::1\"",
+            "    locator: { prefix: \"fc00:0:1::/48\", block-length: 32, function-length: 16 }",
+            "    egress-peers:",
+            "      - { neighbor: 127.0.0.3, vrf: epe-a, rd: \"65000:100\", export-route-targets: [\"65000:100\"],",
+            "          behavior: End.DT6, next-hop: \"fd00:a::2\", port: peer-a }",
+            "");
+    }
+
+    private String csConfig(final int port)
+    {
+        return String.join("\n",
+            "router: { name: cs, control-socket: " + dir.resolve("cs.sock") + ", encap-source: \"fd00:20::2\",",
+            "          journal-dir: " + dir.resolve("cs-journal") + ", metrics: { listen: \"127.0.0.1:0\" } }",
+            "ports:",
+            "  - { name: core, backend: pcap-file, write: cs-out.pcap, mac: \"02:00:00:00:00:02\"," +
+                " addresses: [\"fd00:20::2/64\"] }",
+            "vrfs:",
+            "  - { name: epe-a, table: 101 }",
+            "bgp:",
+            "  asn: 65000",
+            "  router-id: 198.18.0.2",
+            "  neighbors:",
+            "    - { address: 127.0.0.1, port: " + port + ", local-address: 127.0.0.2, remote-as: 65000," +
+                " role: ibgp, hold-time: 30, connect-retry: 1 }",
+            "  content-server:",
+            "    import-vrfs:",
+            "      - { vrf: epe-a, route-targets: [\"65000:100\"], mode: H.Encaps }",
+            "");
+    }
+
+    private static JsonNode waitFor(final ControlClient client, final String topic, final String vrf,
+        final Predicate<JsonNode> done) throws Exception
+    {
+        final ObjectNode args = JsonNodeFactory.instance.objectNode();
+        if (vrf != null)
+        {
+            args.put(ControlRequest.ARG_VRF, vrf);
+        }
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline)
+        {
+            last = client.request(new ControlRequest("show", topic, args));
+            if (done.test(last))
+            {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("show " + topic + " never matched; last: " + last);
+    }
+
+    private static JsonNode find(final JsonNode rows, final String key, final String value)
+    {
+        for (final JsonNode r : rows)
+        {
+            if (value.equals(r.path(key).asText(null)))
+            {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static List<RouteEvent> journal(final Path journalDir)
+    {
+        final List<RouteEvent> events = new ArrayList<>();
+        try (RouteEventReader reader = RouteEventReader.open(journalDir))
+        {
+            for (RouteEvent e = reader.poll(); e != null; e = reader.poll())
+            {
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1")))
+        {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The egress peer: a speaker of ours on its own thread; UPDATEs are handed to it through a queue. */
+    private static final class PeerAgent implements Agent, BgpSpeakerListener
+    {
+        private final BgpSpeaker speaker;
+        private final InetAddress asbr;
+        private final Queue<UpdateMessage> toSend = new ConcurrentLinkedQueue<>();
+
+        PeerAgent(final int port) throws IOException
+        {
+            asbr = InetAddress.getByName("127.0.0.1");
+            final SessionConfig session = SessionConfig.of(65010, Ipv4Address.parse("198.18.0.3"), 65000)
+                .withFamilies(List.of(AddressFamily.IPV6_UNICAST)).withHoldTimeS(30).withConnectRetryTimeS(1, 2);
+            speaker = new BgpSpeaker(List.of(), List.of(new NeighborConfig(new InetSocketAddress(asbr, port),
+                InetAddress.getByName("127.0.0.3"), session)), SystemNanoClock.INSTANCE, this);
+        }
+
+        void announce(final String... prefixes)
+        {
+            final List<Ipv6Prefix> nlri = new ArrayList<>();
+            for (final String p : prefixes)
+            {
+                nlri.add(Ipv6Prefix.parse(p));
+            }
+            toSend.add(UpdateMessage.of(List.of(
+                MpReachNlri.ipv6Unicast(Ipv6Address.parseHi("fd00:a::2"), Ipv6Address.parseLo("fd00:a::2"), nlri),
+                new Origin(Origin.IGP),
+                new AsPath(List.of(AsPathSegment.sequence(65010))))));
+        }
+
+        void withdraw(final String... prefixes)
+        {
+            final List<Ipv6Prefix> nlri = new ArrayList<>();
+            for (final String p : prefixes)
+            {
+                nlri.add(Ipv6Prefix.parse(p));
+            }
+            toSend.add(UpdateMessage.of(List.of(new MpUnreachNlri(AddressFamily.IPV6_UNICAST, nlri))));
+        }
+
+        @Override
+        public void onStart()
+        {
+            speaker.onStart();
+        }
+
+        @Override
+        public int doWork() throws Exception
+        {
+            int work = speaker.doWork();
+            final UpdateMessage next = toSend.peek();
+            if (next != null && speaker.send(asbr, next))
+            {
+                toSend.poll();
+                work++;
+            }
+            return work;
+        }
+
+        @Override
+        public void onClose()
+        {
+            speaker.onClose();
+        }
+
+        @Override
+        public String roleName()
+        {
+            return "egress-peer";
+        }
+
+        @Override
+        public void onEstablished(final NeighborConfig neighbor, final NegotiatedSession session)
+        {
+        }
+    }
+}
