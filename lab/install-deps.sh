@@ -7,7 +7,7 @@ set -euo pipefail
 want=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 procps iputils-ping iperf3 ethtool)
 case "${1:-runtime}" in
   runtime) ;;
-  test) want+=(tshark tcpdump iperf3 python3-scapy python3-prometheus-client) ;;
+  test) want+=(gobgpd tshark tcpdump iperf3 python3-scapy python3-prometheus-client) ;;
   *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
 esac
 

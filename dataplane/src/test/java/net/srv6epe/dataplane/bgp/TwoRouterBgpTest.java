@@ -2,35 +2,15 @@ package net.srv6epe.dataplane.bgp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.srv6epe.bgp.fsm.NegotiatedSession;
-import net.srv6epe.bgp.fsm.SessionConfig;
 import net.srv6epe.bgp.session.BgpSpeaker;
-import net.srv6epe.bgp.session.BgpSpeakerListener;
-import net.srv6epe.bgp.session.NeighborConfig;
-import net.srv6epe.bgp.wire.attribute.AsPath;
-import net.srv6epe.bgp.wire.attribute.AsPathSegment;
-import net.srv6epe.bgp.wire.attribute.MpReachNlri;
-import net.srv6epe.bgp.wire.attribute.MpUnreachNlri;
-import net.srv6epe.bgp.wire.attribute.Origin;
-import net.srv6epe.bgp.wire.message.UpdateMessage;
-import net.srv6epe.bgp.wire.nlri.AddressFamily;
-import net.srv6epe.bgp.wire.nlri.Ipv6Prefix;
 import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.cli.Main;
-import net.srv6epe.dataplane.config.ConfigLoader;
 import net.srv6epe.dataplane.control.ControlClient;
-import net.srv6epe.dataplane.control.ControlRequest;
 import net.srv6epe.dataplane.journal.ChangeKind;
 import net.srv6epe.dataplane.journal.RouteEvent;
 import net.srv6epe.dataplane.journal.RouteEventReader;
-import net.srv6epe.srv6.Ipv4Address;
-import net.srv6epe.srv6.Ipv6Address;
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,21 +18,18 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TwoRouterBgpTest
 {
-    private static final long WAIT_MS = 20_000;
     private static final String PREFIX_1 = "fd00:c1::/48";
     private static final String PREFIX_2 = "fd00:c2::/48";
 
@@ -92,13 +68,13 @@ class TwoRouterBgpTest
     void contentServerLearnsTheEgressPeersPrefixesWithTheAsbrSid() throws Exception
     {
         final int port = freePort();
-        final RouterMain.Running asbr = start(asbrConfig(port));
+        final RouterMain.Running asbr = start(dir, asbrConfig(port));
         RouterMain.Running cs = null;
         AgentRunner peerRunner = null;
         try
         {
-            cs = start(csConfig(port));
-            final PeerAgent peer = new PeerAgent(port);
+            cs = start(dir, csConfig(port));
+            final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
             peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
             AgentRunner.startOnThread(peerRunner);
             final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
@@ -198,29 +174,17 @@ class TwoRouterBgpTest
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private RouterMain.Running start(final String yaml) throws Exception
-    {
-        final Path file = Files.createTempFile(dir, "router", ".yaml");
-        Files.writeString(file, yaml);
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final RouterMain.Running r = RouterMain.start(ConfigLoader.load(file),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertNotNull(r, err.toString(StandardCharsets.UTF_8));
-        return r;
-    }
-
     @Test
     void egressPeerOverItsMaxPrefixIsClosedWithCeaseAndItsRoutesGo() throws Exception
     {
         final int port = freePort();
-        final RouterMain.Running asbr = start(asbrConfig(port).replace(
+        final RouterMain.Running asbr = start(dir, asbrConfig(port).replace(
             "[ipv6-unicast], passive: true, hold-time: 30 }",
             "[ipv6-unicast], passive: true, hold-time: 30, max-prefix: { limit: 1 } }"));
         AgentRunner peerRunner = null;
         try
         {
-            final PeerAgent peer = new PeerAgent(port);
+            final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
             peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
             AgentRunner.startOnThread(peerRunner);
             final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
@@ -292,40 +256,6 @@ class TwoRouterBgpTest
             "");
     }
 
-    private static JsonNode waitFor(final ControlClient client, final String topic, final String vrf,
-        final Predicate<JsonNode> done) throws Exception
-    {
-        final ObjectNode args = JsonNodeFactory.instance.objectNode();
-        if (vrf != null)
-        {
-            args.put(ControlRequest.ARG_VRF, vrf);
-        }
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline)
-        {
-            last = client.request(new ControlRequest("show", topic, args));
-            if (done.test(last))
-            {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("show " + topic + " never matched; last: " + last);
-    }
-
-    private static JsonNode find(final JsonNode rows, final String key, final String value)
-    {
-        for (final JsonNode r : rows)
-        {
-            if (value.equals(r.path(key).asText(null)))
-            {
-                return r;
-            }
-        }
-        return null;
-    }
-
     private static List<RouteEvent> journal(final Path journalDir)
     {
         final List<RouteEvent> events = new ArrayList<>();
@@ -337,89 +267,5 @@ class TwoRouterBgpTest
             }
         }
         return events;
-    }
-
-    private static int freePort() throws IOException
-    {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1")))
-        {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The egress peer: a speaker of ours on its own thread; UPDATEs are handed to it through a queue. */
-    private static final class PeerAgent implements Agent, BgpSpeakerListener
-    {
-        private final BgpSpeaker speaker;
-        private final InetAddress asbr;
-        private final Queue<UpdateMessage> toSend = new ConcurrentLinkedQueue<>();
-
-        PeerAgent(final int port) throws IOException
-        {
-            asbr = InetAddress.getByName("127.0.0.1");
-            final SessionConfig session = SessionConfig.of(65010, Ipv4Address.parse("198.18.0.3"), 65000)
-                .withFamilies(List.of(AddressFamily.IPV6_UNICAST)).withHoldTimeS(30).withConnectRetryTimeS(1, 2);
-            speaker = new BgpSpeaker(List.of(), List.of(new NeighborConfig(new InetSocketAddress(asbr, port),
-                InetAddress.getByName("127.0.0.3"), session)), SystemNanoClock.INSTANCE, this);
-        }
-
-        void announce(final String... prefixes)
-        {
-            final List<Ipv6Prefix> nlri = new ArrayList<>();
-            for (final String p : prefixes)
-            {
-                nlri.add(Ipv6Prefix.parse(p));
-            }
-            toSend.add(UpdateMessage.of(List.of(
-                MpReachNlri.ipv6Unicast(Ipv6Address.parseHi("fd00:a::2"), Ipv6Address.parseLo("fd00:a::2"), nlri),
-                new Origin(Origin.IGP),
-                new AsPath(List.of(AsPathSegment.sequence(65010))))));
-        }
-
-        void withdraw(final String... prefixes)
-        {
-            final List<Ipv6Prefix> nlri = new ArrayList<>();
-            for (final String p : prefixes)
-            {
-                nlri.add(Ipv6Prefix.parse(p));
-            }
-            toSend.add(UpdateMessage.of(List.of(new MpUnreachNlri(AddressFamily.IPV6_UNICAST, nlri))));
-        }
-
-        @Override
-        public void onStart()
-        {
-            speaker.onStart();
-        }
-
-        @Override
-        public int doWork() throws Exception
-        {
-            int work = speaker.doWork();
-            final UpdateMessage next = toSend.peek();
-            if (next != null && speaker.send(asbr, next))
-            {
-                toSend.poll();
-                work++;
-            }
-            return work;
-        }
-
-        @Override
-        public void onClose()
-        {
-            speaker.onClose();
-        }
-
-        @Override
-        public String roleName()
-        {
-            return "egress-peer";
-        }
-
-        @Override
-        public void onEstablished(final NeighborConfig neighbor, final NegotiatedSession session)
-        {
-        }
     }
 }
