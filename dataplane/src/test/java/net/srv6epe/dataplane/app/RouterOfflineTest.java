@@ -6,9 +6,8 @@ import net.srv6epe.dataplane.port.PcapFilePort;
 import net.srv6epe.srv6.algebra.AddressBook;
 import net.srv6epe.srv6.algebra.Packets;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,22 +35,8 @@ class RouterOfflineTest
     private static final String SERVER_MAC = "02:00:00:00:10:02";
     private static final String OUR_SERVER_MAC = "02:00:00:00:10:01";
 
-    private Path dir;
-
-    @BeforeEach
-    void createDir() throws IOException
-    {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "srv6-offline");
-    }
-
-    @AfterEach
-    void deleteDir() throws IOException
-    {
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @TempDir
+    Path dir;
 
     @Test
     void replayedServerTrafficLeavesWithEachPeersSidAsTsharkDecodesIt() throws Exception

@@ -6,12 +6,10 @@ import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.control.ControlClient;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,22 +46,8 @@ class GobgpInteropTest
     private static final String PREFIX_2 = "fd00:c2::/48";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Path dir;
-
-    @BeforeEach
-    void createDir() throws IOException
-    {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "gobgp");
-    }
-
-    @AfterEach
-    void deleteDir() throws IOException
-    {
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @TempDir
+    Path dir;
 
     @Test
     void gobgpReflectsOurSrv6VpnRoutesToTheContentServer() throws Exception

@@ -11,18 +11,14 @@ import net.srv6epe.dataplane.journal.RouteEvent;
 import net.srv6epe.dataplane.journal.RouteEventReader;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,22 +43,8 @@ class TwoRouterBgpTest
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Path dir;
-
-    @BeforeEach
-    void createDir() throws IOException
-    {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "bgp2r");
-    }
-
-    @AfterEach
-    void deleteDir() throws IOException
-    {
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @TempDir
+    Path dir;
 
     @Test
     void contentServerLearnsTheEgressPeersPrefixesWithTheAsbrSid() throws Exception
