@@ -506,6 +506,13 @@ final class InteropLab implements AutoCloseable
     Transfer transfer(final String clientNs, final String source, final String serverNs, final String destination,
         final int port, final int bytes, final Duration timeout) throws InterruptedException
     {
+        return transfer(lab, clientNs, source, serverNs, destination, port, bytes, timeout);
+    }
+
+    /** {@link #transfer(String, String, String, String, int, int, Duration)} in any lab. */
+    static Transfer transfer(final Netns lab, final String clientNs, final String source, final String serverNs,
+        final String destination, final int port, final int bytes, final Duration timeout) throws InterruptedException
+    {
         final String script = resource("tcp_sha.py");
         final Netns.Background server = lab.start(serverNs, "timeout", String.valueOf(timeout.toSeconds() + 5),
             "/usr/bin/python3", script, "serve", destination, String.valueOf(port));
