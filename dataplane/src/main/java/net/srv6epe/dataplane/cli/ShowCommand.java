@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code srv6 show interfaces|neighbors|route|sids|pbr|errors|counters [--vrf NAME] [-4|-6] [--json]} and
+ * {@code srv6 show vrf NAME routes|sids} and
  * {@code srv6 show bgp summary|neighbor ADDR|vpnv6 [rd RD]|ipv6 [--json]}: ask the running router and print an
  * aligned table, or the response's JSON data as is with {@code --json}.
  */
@@ -30,7 +31,7 @@ final class ShowCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "one of: interfaces, neighbors, route, sids, " +
-        "pbr, errors, counters, bgp summary, bgp neighbor ADDR, bgp vpnv6 [rd RD], bgp ipv6")
+        "pbr, errors, counters, vrf NAME routes|sids, bgp summary, bgp neighbor ADDR, bgp vpnv6 [rd RD], bgp ipv6")
     private List<String> words;
 
     @Option(names = "--vrf", paramLabel = "NAME", description = "only this VRF")
@@ -52,6 +53,10 @@ final class ShowCommand implements Callable<Integer>
     public Integer call()
     {
         final ObjectNode args = JsonNodeFactory.instance.objectNode();
+        if (words.get(0).equals("vrf"))
+        {
+            vrfWords();
+        }
         final String topic = words.get(0).equals("bgp") ? bgpTopic(args) : words.get(0);
         if (!words.get(0).equals("bgp") && words.size() > 1)
         {
@@ -87,6 +92,22 @@ final class ShowCommand implements Callable<Integer>
         out.print(json ? data.toString() + "\n" : TopicTables.render(topic, data));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code show vrf NAME routes|sids} is {@code show route|sids --vrf NAME}, the way FRR operators type it. */
+    private void vrfWords()
+    {
+        if (words.size() != 3 || !List.of("routes", "sids").contains(words.get(2)))
+        {
+            throw new ParameterException(spec.commandLine(), "show vrf needs: NAME routes, or NAME sids");
+        }
+        if (vrf != null && !vrf.equals(words.get(1)))
+        {
+            throw new ParameterException(spec.commandLine(),
+                "show vrf " + words.get(1) + " and --vrf " + vrf + " name two VRFs");
+        }
+        vrf = words.get(1);
+        words = List.of(words.get(2).equals("routes") ? "route" : "sids");
     }
 
     private String bgpTopic(final ObjectNode args)

@@ -131,6 +131,26 @@ class MainTest
     }
 
     @Test
+    void showVrfNameRoutesIsTheRouteTopicOfThatVrf() throws Exception
+    {
+        try (ControlServer router = startRouter())
+        {
+            assertEquals(0, run("show", "route", "--vrf", "peer-a", "--config", config.toString()));
+            final String byOption = out;
+            assertTrue(byOption.contains("198.18.9.0/24"), byOption);
+            assertEquals(0, run("show", "vrf", "peer-a", "routes", "--config", config.toString()));
+            assertEquals(byOption, out);
+            assertEquals(0, run("show", "vrf", "peer-a", "sids", "--config", config.toString()));
+            assertTrue(out.contains("fc00:a::d6") && !out.contains("fc00:a::1 "), out);
+
+            assertEquals(2, run("show", "vrf", "peer-a", "--config", config.toString()));
+            assertTrue(err.startsWith("srv6 show: show vrf needs: NAME routes, or NAME sids\n"), err);
+            assertEquals(2, run("show", "vrf", "peer-a", "routes", "--vrf", "default", "--config", config.toString()));
+            assertTrue(err.startsWith("srv6 show: show vrf peer-a and --vrf default name two VRFs\n"), err);
+        }
+    }
+
+    @Test
     void showJsonPrintsTheRoutersDataWithStableKeys() throws Exception
     {
         try (ControlServer router = startRouter())
