@@ -18,6 +18,7 @@ public final class ConfigControlHandler implements ControlHandler
     private final RouterConfig config;
     private final ShowTopics view;
     private final BgpView bgp;
+    private volatile ConfigReloader reloader;
 
     /**
      * @param config a validated configuration, answered from itself.
@@ -50,6 +51,15 @@ public final class ConfigControlHandler implements ControlHandler
         this.bgp = bgp;
     }
 
+    /**
+     * Serves {@code config reload} with this reloader from now on; VRF names in requests are checked against the
+     * configuration it holds (the one of the last applied reload).
+     */
+    public void reloadWith(final ConfigReloader reloader)
+    {
+        this.reloader = reloader;
+    }
+
     /** Request argument of {@code bgp-neighbor}: the neighbor's address. */
     public static final String ARG_NEIGHBOR = "neighbor";
     /** Request argument of {@code bgp-vpnv6}: only this route distinguisher. */
@@ -59,7 +69,8 @@ public final class ConfigControlHandler implements ControlHandler
     public JsonNode handle(final ControlRequest request) throws ControlException
     {
         final String vrf = request.arg(ControlRequest.ARG_VRF);
-        if (vrf != null && config.vrf(vrf).isEmpty())
+        final ConfigReloader r = reloader;
+        if (vrf != null && (r == null ? config : r.config()).vrf(vrf).isEmpty())
         {
             throw new ControlException("no VRF named '" + vrf + "'");
         }
@@ -72,6 +83,8 @@ public final class ConfigControlHandler implements ControlHandler
                     return showBgp(request);
                 }
                 return show(request.topic(), vrf, ipv6);
+            case "config":
+                return config(request.topic(), r);
             case "clear":
                 if ("counters".equals(request.topic()))
                 {
@@ -79,7 +92,29 @@ public final class ConfigControlHandler implements ControlHandler
                 }
                 throw new ControlException("cannot clear '" + request.topic() + "' (known: counters)");
             default:
-                throw new ControlException("unknown command '" + request.command() + "' (known: show, clear)");
+                throw new ControlException("unknown command '" + request.command() + "' (known: show, clear, config)");
+        }
+    }
+
+    private static JsonNode config(final String topic, final ConfigReloader reloader) throws ControlException
+    {
+        if (!"reload".equals(topic))
+        {
+            throw new ControlException("unknown config request '" + topic + "' (known: reload)");
+        }
+        if (reloader == null)
+        {
+            throw new ControlException("this router cannot reload: it was not started from a configuration file");
+        }
+        try
+        {
+            final ConfigReloader.Result result = reloader.reload();
+            return JsonNodeFactory.instance.objectNode().put("changes", result.changes())
+                .put("summary", result.summary());
+        }
+        catch (final ConfigReloader.RefusedException ex)
+        {
+            throw new ControlException(ex.getMessage());
         }
     }
 

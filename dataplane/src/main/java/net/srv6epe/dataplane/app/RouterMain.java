@@ -64,7 +64,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link BgpAgent}, its own thread, sleeping idle strategy): it is the forwarding state's one writer from the
  * start (it publishes the configured state, cause {@code config}, then its routes and SIDs on top, all through the
  * {@link JournalingPublisher}), and the control thread answers {@code show bgp ...} from the snapshots it
- * publishes. Runs until SIGTERM/SIGINT, whose shutdown hook closes the BGP sessions (Cease) first, then stops the
+ * publishes. SIGHUP and {@code srv6 config reload} reload the configuration file ({@link ConfigReloader}).
+ * Runs until SIGTERM/SIGINT, whose shutdown hook closes the BGP sessions (Cease) first, then stops the
  * other threads, closes the ports and removes the control socket.
  */
 public final class RouterMain
@@ -73,6 +74,8 @@ public final class RouterMain
     private static final long MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
     /** Forwarding-state changes after which the BGP writer publishes without waiting for the end of a batch. */
     private static final int BGP_MAX_BATCH = 10_000;
+    /** How long a reload waits for the BGP thread, the forwarding state's writer, to apply it. */
+    private static final long RELOAD_TIMEOUT_MS = 10_000;
     /** How long start waits for the BGP speaker to bind its listening sockets. */
     private static final long BGP_START_TIMEOUT_MS = 5_000;
 
@@ -90,11 +93,15 @@ public final class RouterMain
     public static int run(final RouterConfig config, final Path configPath)
     {
         final CountDownLatch stopped = new CountDownLatch(1);
-        final Running running = start(config, System.out, System.err);
+        // SIGHUP's default action ends the JVM: take it over before anything starts
+        final AtomicReference<ConfigReloader> reloader = new AtomicReference<>();
+        ReloadSignal.install(reloader::get, System.out, System.err);
+        final Running running = start(config, configPath.toAbsolutePath(), System.out, System.err);
         if (running == null)
         {
             return 1;
         }
+        reloader.set(running.reloader());
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             running.close();
@@ -120,6 +127,18 @@ public final class RouterMain
      *     whatever was opened is closed again)
      */
     public static Running start(final RouterConfig config, final PrintStream out, final PrintStream err)
+    {
+        return start(config, null, out, err);
+    }
+
+    /**
+     * {@link #start(RouterConfig, PrintStream, PrintStream)} for a configuration read from {@code configPath}: the
+     * running router then reloads that file on {@code config reload} (and SIGHUP, installed by {@link #run}).
+     *
+     * @param configPath the file, or null (no reloads)
+     */
+    public static Running start(final RouterConfig config, final Path configPath, final PrintStream out,
+        final PrintStream err)
     {
         final String name = config.router().name();
         final ForwardingState state;
@@ -185,10 +204,11 @@ public final class RouterMain
             new LiveView(config, publisher, ports, neighborTable, neighborAgent.counters(), counters);
         final AtomicReference<BgpAgent> bgpAgent = new AtomicReference<>();
         final ControlServer server;
+        final ConfigControlHandler handler = new ConfigControlHandler(config, liveView,
+            config.bgp() == null ? null : new BgpView(() -> bgpSnapshot(bgpAgent, config)));
         try
         {
-            server = ControlServer.open(socket, new ConfigControlHandler(config, liveView,
-                config.bgp() == null ? null : new BgpView(() -> bgpSnapshot(bgpAgent, config))));
+            server = ControlServer.open(socket, handler);
         }
         catch (final IOException ex)
         {
@@ -343,6 +363,16 @@ public final class RouterMain
                 return null;
             }
         }
+        ConfigReloader reloader = null;
+        if (configPath != null)
+        {
+            final BgpAgent bgp = bgpAgent.get();
+            reloader = new ConfigReloader(configPath, config, state, bgp == null ?
+                journaling::rebase :
+                (oldBase, newBase, cause) -> bgp.reload(oldBase, newBase, cause)
+                    .get(RELOAD_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            handler.reloadWith(reloader);
+        }
         AgentRunner.startOnThread(neighborRunner);
         AgentRunner.startOnThread(workerRunner);
         if (samplerRunner != null)
@@ -364,7 +394,7 @@ public final class RouterMain
             socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
         return new Running(server, metrics, workerRunner, neighborRunner, ports, samplerRunner, flowJournal, events,
-            journaling, bgpRunner, bgpAgent.get());
+            journaling, bgpRunner, bgpAgent.get(), reloader);
     }
 
     private static BgpSnapshot bgpSnapshot(final AtomicReference<BgpAgent> agent, final RouterConfig config)
@@ -440,6 +470,7 @@ public final class RouterMain
         private final JournalingPublisher journaling;
         private final AgentRunner bgpRunner;
         private final BgpAgent bgp;
+        private final ConfigReloader reloader;
         private boolean closed;
 
         private Running(
@@ -453,8 +484,10 @@ public final class RouterMain
             final RouteEventJournal events,
             final JournalingPublisher journaling,
             final AgentRunner bgpRunner,
-            final BgpAgent bgp)
+            final BgpAgent bgp,
+            final ConfigReloader reloader)
         {
+            this.reloader = reloader;
             this.bgpRunner = bgpRunner;
             this.bgp = bgp;
             this.server = server;
@@ -475,6 +508,12 @@ public final class RouterMain
         public JournalingPublisher journaling()
         {
             return journaling;
+        }
+
+        /** Reloads the configuration file, or null when the router was not started from a file. */
+        public ConfigReloader reloader()
+        {
+            return reloader;
         }
 
         /** The BGP agent (its snapshot and bound addresses are safe to read), or null without BGP. */

@@ -29,6 +29,7 @@ import net.srv6epe.bgp.wire.prefixsid.Srv6SidInformation;
 import net.srv6epe.dataplane.config.BgpConfig;
 import net.srv6epe.dataplane.config.BgpNeighborConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
+import net.srv6epe.dataplane.journal.StateChange;
 import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.vrf.ForwardingState;
@@ -43,6 +44,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -78,6 +81,8 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
     private volatile List<InetSocketAddress> boundAddresses = List.of();
     private volatile String startFailure;
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Commands from other threads (configuration reloads): rare, drained on the agent's thread. */
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private long lastSnapshotNs;
     private boolean dirty = true;
     private boolean routesChanged = true;
@@ -143,6 +148,30 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
 
     // ------------------------------------------------------------------------------------------ any thread
 
+    /**
+     * Asks the agent's thread, the forwarding state's one writer, to move the live state from one configured base
+     * to another (a configuration reload), keeping what BGP installed.
+     *
+     * @return completed with the changes journaled, or exceptionally when the new state cannot be built
+     */
+    public CompletableFuture<List<StateChange>> reload(final ForwardingState oldBase, final ForwardingState newBase,
+        final String cause)
+    {
+        final CompletableFuture<List<StateChange>> done = new CompletableFuture<>();
+        commands.add(() ->
+        {
+            try
+            {
+                done.complete(writer.rebase(oldBase, newBase, cause));
+            }
+            catch (final RuntimeException ex)
+            {
+                done.completeExceptionally(ex);
+            }
+        });
+        return done;
+    }
+
     /** The latest snapshot; safe from any thread. */
     public BgpSnapshot snapshot()
     {
@@ -205,7 +234,14 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
     @Override
     public int doWork() throws Exception
     {
-        int work = speaker.doWork();
+        int work = 0;
+        Runnable command;
+        while ((command = commands.poll()) != null)
+        {
+            command.run();
+            work++;
+        }
+        work += speaker.doWork();
         if (!overLimit.isEmpty())
         {
             for (final Map.Entry<InetAddress, NotificationMessage> e : overLimit.entrySet())

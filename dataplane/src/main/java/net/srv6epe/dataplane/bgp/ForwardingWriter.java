@@ -2,6 +2,7 @@ package net.srv6epe.dataplane.bgp;
 
 import net.srv6epe.bgp.role.LocalSidSink;
 import net.srv6epe.dataplane.journal.JournalingPublisher;
+import net.srv6epe.dataplane.journal.StateChange;
 import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.ForwardingStateBuilder;
 import net.srv6epe.vrf.prefix.Ipv4Prefix;
@@ -10,6 +11,7 @@ import net.srv6epe.vrf.route.RouteAction;
 import net.srv6epe.vrf.sid.LocalSid;
 import net.srv6epe.vrf.sink.RouteSink;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -108,6 +110,23 @@ public final class ForwardingWriter implements RouteSink, LocalSidSink
         flush();
         journaling.publish(state, cause);
         published++;
+    }
+
+    /**
+     * Flushes, then moves the published state from one configured base to another (a configuration reload),
+     * keeping every route and SID BGP installed; journaled with {@code cause}.
+     *
+     * @return the changes journaled
+     */
+    public List<StateChange> rebase(final ForwardingState oldBase, final ForwardingState newBase, final String cause)
+    {
+        flush();
+        final List<StateChange> changes = journaling.rebase(oldBase, newBase, cause);
+        if (!changes.isEmpty())
+        {
+            published++;
+        }
+        return changes;
     }
 
     /** Changes waiting for the next flush. */

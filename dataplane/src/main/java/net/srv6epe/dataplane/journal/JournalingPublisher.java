@@ -1,12 +1,17 @@
 package net.srv6epe.dataplane.journal;
 
 import net.srv6epe.vrf.ForwardingState;
+import net.srv6epe.vrf.StateRebase;
 import net.srv6epe.vrf.ForwardingStatePublisher;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.NanoClock;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place forwarding snapshots are published through: publishes the next snapshot and journals every
@@ -20,6 +25,8 @@ public final class JournalingPublisher
     private final RouteEventJournal journal;
     private final EpochNanoClock wallClock;
     private final NanoClock monoClock;
+    private final AtomicLong journalErrors = new AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(JournalingPublisher.class);
 
     /**
      * @param journal where events go, or null to publish without journaling
@@ -36,6 +43,12 @@ public final class JournalingPublisher
         this.monoClock = monoClock;
     }
 
+    /** Publishes whose events could not be appended to the journal (each logged once). */
+    public long journalErrors()
+    {
+        return journalErrors.get();
+    }
+
     /** The publisher the workers read. */
     public ForwardingStatePublisher publisher()
     {
@@ -50,6 +63,10 @@ public final class JournalingPublisher
      */
     public List<StateChange> publish(final ForwardingState next, final String cause)
     {
+        if (next == publisher.current())
+        {
+            return List.of();
+        }
         final ForwardingState before = publisher.current();
         publisher.publish(next);
         final long monoNs = monoClock.nanoTime();
@@ -57,11 +74,33 @@ public final class JournalingPublisher
         final List<StateChange> changes = StateDiff.between(before, next);
         if (journal != null)
         {
-            for (final StateChange change : changes)
+            try
             {
-                journal.append(new RouteEvent(wallNs, monoNs, next.generation(), change, cause));
+                for (final StateChange change : changes)
+                {
+                    journal.append(new RouteEvent(wallNs, monoNs, next.generation(), change, cause));
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                // the snapshot is published: forwarding goes on, the journal misses this publish (counted)
+                journalErrors.incrementAndGet();
+                LOG.error("route-event journal: cannot append generation {} ({}): {}", next.generation(), cause,
+                    ex.toString());
             }
         }
         return changes;
+    }
+
+    /**
+     * Moves the current state from one configured base to another ({@link StateRebase}) and publishes the result
+     * (nothing when the bases do not differ). The caller must be the state's one writer.
+     *
+     * @return the changes journaled
+     * @throws RuntimeException when the new state cannot be built; nothing is published then
+     */
+    public List<StateChange> rebase(final ForwardingState oldBase, final ForwardingState newBase, final String cause)
+    {
+        return publish(StateRebase.rebase(oldBase, newBase, publisher.current()), cause);
     }
 }

@@ -9,12 +9,14 @@ import java.nio.file.Path;
  * Appends {@link RouteEvent}s to the route-event Chronicle Queue ({@code <journal-dir>/events}). Each event is
  * one self-describing document with the fields {@code wallNs, monoNs, generation, kind, vrf, key, old, new, cause}
  * ({@code old} / {@code new} empty for an addition / removal). Read it back with {@link RouteEventReader}.
- * One writer thread; not thread safe.
+ * One writer at a time; not thread safe. The writer may change threads (the configuration at start, then the BGP
+ * thread or a reload) when the callers serialize their appends: the appender is handed over to the new thread.
  */
 public final class RouteEventJournal implements AutoCloseable
 {
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
+    private Thread writer;
 
     private RouteEventJournal(final ChronicleQueue queue)
     {
@@ -32,6 +34,11 @@ public final class RouteEventJournal implements AutoCloseable
     public void append(final RouteEvent event)
     {
         final StateChange c = event.change();
+        if (writer != Thread.currentThread())
+        {
+            appender.singleThreadedCheckReset(); // Chronicle binds an appender to a thread: hand it over
+            writer = Thread.currentThread();
+        }
         appender.writeDocument(w -> w
             .write("wallNs").int64(event.wallNs())
             .write("monoNs").int64(event.monoNs())

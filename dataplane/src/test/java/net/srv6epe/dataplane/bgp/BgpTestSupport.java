@@ -57,8 +57,14 @@ final class BgpTestSupport
     {
         final Path file = Files.createTempFile(dir, "router", ".yaml");
         Files.writeString(file, yaml);
+        return start(file);
+    }
+
+    /** Starts a router from a YAML file, which {@code srv6 config reload} reads again. */
+    static RouterMain.Running start(final Path file) throws Exception
+    {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final RouterMain.Running r = RouterMain.start(ConfigLoader.load(file),
+        final RouterMain.Running r = RouterMain.start(ConfigLoader.load(file), file,
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
         assertNotNull(r, err.toString(StandardCharsets.UTF_8));

@@ -170,10 +170,12 @@ class TwoRouterBgpTest
             peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
             AgentRunner.startOnThread(peerRunner);
             final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
-            waitFor(asbrCli, "bgp-summary", null,
-                rows -> "Established".equals(find(rows, "neighbor", "127.0.0.3").get("state").asText()));
+            // the first summary snapshot may come before the neighbor's row: look for the row, then its fields
+            waitFor(asbrCli, "bgp-summary", null, rows -> find(rows, "neighbor", "127.0.0.3") != null &&
+                "Established".equals(find(rows, "neighbor", "127.0.0.3").get("state").asText()));
             peer.announce(PREFIX_1, PREFIX_2);
             final JsonNode rows = waitFor(asbrCli, "bgp-summary", null, r ->
+                find(r, "neighbor", "127.0.0.3") != null &&
                 find(r, "neighbor", "127.0.0.3").get("last-error").asText().contains("max-prefix"));
             assertEquals(0, find(rows, "neighbor", "127.0.0.3").get("prefixes-received").asInt(), rows.toString());
             waitFor(asbrCli, "route", "epe-a", r -> find(r, "prefix", PREFIX_1) == null &&

@@ -210,7 +210,7 @@ class MainTest
         assertTrue(err.startsWith("srv6: missing command (known: run, config, show, clear, events, flows)\n"), err);
 
         assertEquals(2, run("config"));
-        assertTrue(err.startsWith("srv6 config: missing subcommand (known: check)\n"), err);
+        assertTrue(err.startsWith("srv6 config: missing subcommand (known: check, reload)\n"), err);
 
         assertEquals(2, run("run"));
         assertTrue(err.startsWith("srv6 run: Missing required option: '--config=FILE'\n"), err);
