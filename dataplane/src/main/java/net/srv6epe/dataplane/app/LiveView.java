@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.srv6epe.dataplane.config.PortConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
+import net.srv6epe.dataplane.flowstats.FlowTable;
+import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.neighbor.NeighborCounter;
 import net.srv6epe.dataplane.neighbor.NeighborCounters;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -52,6 +54,8 @@ public final class LiveView implements ShowTopics
     private final NeighborTable neighbors;
     private final NeighborCounters neighborCounters;
     private final PipelineCounters counters;
+    private volatile JournalingPublisher journaling;
+    private volatile FlowTable[] flowTables = new FlowTable[0];
 
     public LiveView(
         final RouterConfig config,
@@ -68,6 +72,20 @@ public final class LiveView implements ShowTopics
         this.neighbors = neighbors;
         this.neighborCounters = neighborCounters;
         this.counters = counters;
+    }
+
+    /**
+     * Adds the route-event journal's counters ({@code journal.route-events}, {@code journal.errors}) and the flow
+     * tables' ({@code flows.workerN.untracked}, {@code flows.workerN.evicted}) to {@code show counters}; set once at
+     * start, before the control socket serves.
+     *
+     * @param journaling the journaling publisher
+     * @param flowTables the workers' flow tables (empty when flow stats are off)
+     */
+    public void alsoCount(final JournalingPublisher journaling, final FlowTable[] flowTables)
+    {
+        this.journaling = journaling;
+        this.flowTables = flowTables.clone();
     }
 
     @Override
@@ -295,6 +313,18 @@ public final class LiveView implements ShowTopics
                 row.put("name", "port." + port.name() + c.label().substring("port".length()));
                 row.put("value", port.counters().get(c));
             }
+        }
+        final JournalingPublisher j = journaling;
+        if (j != null)
+        {
+            rows.addObject().put("name", "journal.route-events").put("value", j.eventsJournaled());
+            rows.addObject().put("name", "journal.errors").put("value", j.journalErrors());
+        }
+        final FlowTable[] tables = flowTables;
+        for (int w = 0; w < tables.length; w++)
+        {
+            rows.addObject().put("name", "flows.worker" + w + ".untracked").put("value", tables[w].untracked());
+            rows.addObject().put("name", "flows.worker" + w + ".evicted").put("value", tables[w].evicted());
         }
         return rows;
     }

@@ -17,7 +17,11 @@ import net.srv6epe.dataplane.flowstats.FlowTable;
 import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.journal.Journals;
 import net.srv6epe.dataplane.journal.RouteEventJournal;
+import net.srv6epe.dataplane.metrics.BgpMetrics;
 import net.srv6epe.dataplane.metrics.BuildInfoMetrics;
+import net.srv6epe.dataplane.metrics.FlowMetrics;
+import net.srv6epe.dataplane.metrics.JournalMetrics;
+import net.srv6epe.dataplane.metrics.MetricsRegistry;
 import net.srv6epe.dataplane.metrics.MetricsServer;
 import net.srv6epe.dataplane.metrics.RouterMetrics;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
@@ -252,14 +256,19 @@ public final class RouterMain
             }
         }
         final ListenAddress metricsAddress = config.router().metrics().address();
+        final MetricsRegistry metricsRegistry = RouterMetrics.registry(BuildInfoMetrics.thisBuildVersion(), ports,
+            liveView::dropCount, counters, publisher, neighborAgent.counters(), neighborTable)
+            .register(new JournalMetrics(journaling));
+        if (config.bgp() != null)
+        {
+            metricsRegistry.register(new BgpMetrics(() -> bgpSnapshot(bgpAgent, config)));
+        }
         MetricsServer metrics = null;
         if (metricsAddress != null)
         {
             try
             {
-                metrics = MetricsServer.open(metricsAddress.toSocketAddress(), RouterMetrics.registry(
-                    BuildInfoMetrics.thisBuildVersion(), ports, liveView::dropCount, counters, publisher,
-                    neighborAgent.counters(), neighborTable));
+                metrics = MetricsServer.open(metricsAddress.toSocketAddress(), metricsRegistry);
             }
             catch (final IOException ex)
             {
@@ -309,6 +318,7 @@ public final class RouterMain
                 return null;
             }
             flowTable = new FlowTable(flowSettings.maxFlows());
+            metricsRegistry.register(new FlowMetrics(new FlowTable[] {flowTable}));
             final List<String> portNames = new ArrayList<>();
             for (final PortConfig p : config.ports())
             {
@@ -320,6 +330,7 @@ public final class RouterMain
             samplerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
                 sampler);
         }
+        liveView.alsoCount(journaling, flowTable == null ? new FlowTable[0] : new FlowTable[] {flowTable});
         final IcmpRateLimiter limiter = new IcmpRateLimiter(clock, config.router().icmp().ratePerSecond(),
             config.router().icmp().burst(), config.router().icmp().enabled());
         final Port[] portArray = ports.toArray(new Port[0]);

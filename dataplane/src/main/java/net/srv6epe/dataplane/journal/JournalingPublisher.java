@@ -26,6 +26,7 @@ public final class JournalingPublisher
     private final EpochNanoClock wallClock;
     private final NanoClock monoClock;
     private final AtomicLong journalErrors = new AtomicLong();
+    private final AtomicLong eventsJournaled = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(JournalingPublisher.class);
 
     /**
@@ -41,6 +42,12 @@ public final class JournalingPublisher
         this.journal = journal;
         this.wallClock = wallClock;
         this.monoClock = monoClock;
+    }
+
+    /** Route events appended since start. */
+    public long eventsJournaled()
+    {
+        return eventsJournaled.get();
     }
 
     /** Publishes whose events could not be appended to the journal (each logged once). */
@@ -79,6 +86,7 @@ public final class JournalingPublisher
                 for (final StateChange change : changes)
                 {
                     journal.append(new RouteEvent(wallNs, monoNs, next.generation(), change, cause));
+                    eventsJournaled.incrementAndGet();
                 }
             }
             catch (final RuntimeException ex)

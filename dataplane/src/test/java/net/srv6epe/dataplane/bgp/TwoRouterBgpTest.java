@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +109,12 @@ class TwoRouterBgpTest
                 assertEquals("Established", row.get("state").asText(), row.toString());
             }
             assertEquals(2, find(summary, "neighbor", "127.0.0.3").get("prefixes-received").asInt());
+            // the same on /metrics, under the GoBGP exporter's names
+            final String metrics = scrape(asbr);
+            assertTrue(metrics.contains("gobgp_peer_up{name=\"127.0.0.3\"} 1\n"), metrics);
+            assertTrue(metrics.contains("gobgp_peer_session_state{name=\"127.0.0.2\"} 6\n"), metrics);
+            assertTrue(metrics.contains("gobgp_peer_received_route_count{name=\"127.0.0.3\"} 2\n"), metrics);
+            assertTrue(metrics.contains("gobgp_router_asn 65000\n"), metrics);
             final String table = cli(0, "show", "bgp", "summary", "--socket", dir.resolve("cs.sock").toString());
             assertTrue(table.contains("NEIGHBOR") && table.contains("127.0.0.1") && table.contains("Established"),
                 table);
@@ -144,6 +154,16 @@ class TwoRouterBgpTest
             }
             asbr.close();
         }
+    }
+
+    /** One scrape of a router's {@code /metrics}. */
+    private static String scrape(final RouterMain.Running router) throws Exception
+    {
+        final HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + router.metricsAddress().getPort() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        return r.body();
     }
 
     private static String cli(final int expectedExit, final String... args)

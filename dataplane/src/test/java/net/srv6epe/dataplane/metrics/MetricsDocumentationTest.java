@@ -5,10 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.srv6epe.dataplane.bgp.BgpSnapshot;
+import net.srv6epe.dataplane.flowstats.FlowTable;
+import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.neighbor.NeighborCounters;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
 import net.srv6epe.dataplane.pipeline.PipelineCounters;
 import net.srv6epe.vrf.ForwardingStatePublisher;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,5 +53,37 @@ class MetricsDocumentationTest
         assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
         assertEquals(7 + 1 + 9 + 2 + 21 + 1 + 2 + 1, families, "build, ports, drops, pipeline, sids, neighbor " +
             "counters, neighbor states, FIB and generation: a new family needs a row in the guide");
+    }
+
+    @Test
+    void theOperatorGuideListsTheBgpFlowAndJournalFamilies() throws Exception
+    {
+        final BgpSnapshot bgp = new BgpSnapshot(65000, "198.18.0.1", List.of(new BgpSnapshot.Neighbor("fd00:a1::2",
+            179, 65010, "egress-peer", "Established", 1_000, 3, 3, 1, 0, 1, 1, 0, 90, "198.18.0.2", "")), List.of(),
+            List.of(), 0);
+        final String text = new MetricsRegistry()
+            .register(new BgpMetrics(() -> bgp))
+            .register(new FlowMetrics(new FlowTable[] {new FlowTable(64)}))
+            .register(new JournalMetrics(new JournalingPublisher(new ForwardingStatePublisher(), null,
+                SystemEpochNanoClock.INSTANCE, SystemNanoClock.INSTANCE)))
+            .scrape();
+        final String guide = Files.readString(OPERATIONS);
+        final String section = guide.substring(guide.indexOf("## Metrics"), guide.indexOf("## Drop reasons"));
+        final List<String> missing = new ArrayList<>();
+        int families = 0;
+        for (final String line : text.split("\n"))
+        {
+            if (line.startsWith("# TYPE "))
+            {
+                families++;
+                final String name = line.split(" ")[2];
+                if (!section.contains("`" + name + "`"))
+                {
+                    missing.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
+        assertEquals(15 + 3 + 2, families, "BGP, flows, journal: a new family needs a row in the guide");
     }
 }

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.config.ConfigLoader;
+import net.srv6epe.dataplane.config.FlowStatsSettings;
 import net.srv6epe.dataplane.control.ControlClient;
 import net.srv6epe.dataplane.control.ControlRequest;
 import net.srv6epe.dataplane.neighbor.NeighborCounter;
@@ -123,6 +124,8 @@ class RouterMetricsEndpointTest
             assertEquals(1.0, m.get(key("srv6epe_drops_total", "reason", "drop.srh.sl-nonzero")));
             assertEquals(1.0, m.get(key("srv6epe_drops_total", "reason", "drop.srv6.sid-unknown")));
             assertEquals(1.0, m.get(key("srv6epe_drops_total", "reason", "drop.ipv6.no-route")));
+            assertEquals(FlowStatsSettings.DEFAULT.maxFlows(), m.get(key("srv6epe_flows_capacity", "worker", "0")));
+            assertTrue(m.get(key("srv6epe_journal_route_events_total")) > 0, "the configured routes were journaled");
             assertEquals(1.0, m.get(key("srv6epe_sid_packets_total",
                 "sid", "fc00:a::d6", "behavior", "End.DT6", "result", "good")));
             assertEquals(1.0, m.get(key("srv6epe_sid_packets_total",
@@ -221,7 +224,15 @@ class RouterMetricsEndpointTest
         for (final JsonNode row : scrape.show.get("counters"))
         {
             final String name = row.get("name").asText();
-            if (name.startsWith("port."))
+            if (name.startsWith("flows.worker"))
+            {
+                // show counters: flows.worker0.untracked; metrics: srv6epe_flows_untracked_total{worker="0"}
+                final String worker = name.substring("flows.worker".length(), name.indexOf('.', "flows.".length()));
+                final String metric = MetricNames.counter("flows" + name.substring(name.indexOf('.', "flows.".length())));
+                expected.put(key(metric, "worker", worker), row.get("value").asDouble());
+                families.add(metric);
+            }
+            else if (name.startsWith("port."))
             {
                 final String port = name.substring("port.".length(), name.indexOf('.', "port.".length()));
                 final String metric = MetricNames.counter("port" + name.substring("port.".length() + port.length()));
@@ -236,8 +247,8 @@ class RouterMetricsEndpointTest
                 families.add(MetricNames.counter(label));
             }
         }
-        assertEquals(PipelineCounters.totalCount() + NeighborCounter.count() + 2 * PortCounter.count(),
-            scrape.show.get("counters").size());
+        assertEquals(PipelineCounters.totalCount() + NeighborCounter.count() + 2 * PortCounter.count() + 2 + 2,
+            scrape.show.get("counters").size(), "pipeline, neighbor agent, two ports, journal, one worker's flows");
         for (final JsonNode row : scrape.show.get("interfaces"))
         {
             final String port = row.get("name").asText();
@@ -304,8 +315,9 @@ class RouterMetricsEndpointTest
         final Set<String> others = new HashSet<>();
         scrape.samples.keySet().forEach(k -> others.add(k.indexOf('{') < 0 ? k : k.substring(0, k.indexOf('{'))));
         others.removeAll(families);
-        assertEquals(Set.of(ForwardingMetrics.GENERATION, BuildInfoMetrics.NAME), others,
-            "every family but these two is checked against show --json above");
+        // the flow table's capacity is configuration (router.flow-stats.max-flows), not a counter
+        assertEquals(Set.of(ForwardingMetrics.GENERATION, BuildInfoMetrics.NAME, "srv6epe_flows_capacity"), others,
+            "every family but these three is checked against show --json above");
     }
 
     private static String key(final String name, final String... labels)
