@@ -28,12 +28,6 @@ public final class MplsLabel
         return ((labelValue & 0xFFFFF) << 4) | BOTTOM_OF_STACK;
     }
 
-    /** True when the field ends a label stack (bottom-of-stack set, or the withdrawal compatibility value). */
-    public static boolean endsStack(final int field)
-    {
-        return (field & BOTTOM_OF_STACK) != 0 || field == WITHDRAW_COMPATIBILITY;
-    }
-
     /** {@code 16 (0x000101)}: the label value, then the raw field. */
     public static String format(final int field)
     {

@@ -5,7 +5,6 @@ import net.srv6epe.bgp.wire.error.MalformedException;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static java.nio.ByteOrder.BIG_ENDIAN;
@@ -16,15 +15,19 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
  *  +---------------------------+
  *  |   Length (1 octet, bits)  |  labels * 24 + 64 + prefix bits
  *  +---------------------------+
- *  |   Label (3 octets) ...    |  until bottom-of-stack (or 0x800000 in withdrawals)
+ *  |   Label (3 octets)        |  exactly one: we never negotiate Multiple Labels (RFC 8277 2.2)
  *  +---------------------------+
  *  |   Route Distinguisher (8) |
  *  +---------------------------+
  *  |   IPv6 prefix (variable)  |
  *  +---------------------------+
  * </pre>
+ * Without the Multiple Labels capability (RFC 8277 2.2) a labeled NLRI carries exactly one label field, whatever
+ * its bottom-of-stack bit says: in withdrawals it is the Compatibility field (0x800000 by RFC 8277 2.4, but FRR
+ * sends 0x000000, and a receiver ignores it), and with RFC 9252 transposition it holds SID function bits. Walking
+ * the bottom-of-stack bits instead would read a withdrawal's RD as a second label.
  *
- * @param labels the raw 24-bit label fields, outermost first (at least one)
+ * @param labels the raw 24-bit label fields, outermost first (at least one; decoded NLRI have exactly one)
  * @param rd     route distinguisher
  * @param prefix the IPv6 prefix inside the VPN
  */
@@ -76,23 +79,14 @@ public record VpnIpv6Prefix(List<Integer> labels, RouteDistinguisher rd, Ipv6Pre
         MalformedException.require(offset + 1, octets, limit, invalid, "VPN-IPv6 prefix of " + bits + " bits");
         int remaining = bits;
         int cursor = offset + 1;
-        final List<Integer> labels = new ArrayList<>(1);
-        while (true)
+        if (remaining < LABEL_BITS)
         {
-            if (remaining < LABEL_BITS)
-            {
-                throw new MalformedException(invalid, "VPN-IPv6 prefix of " + bits + " bits: no room for a label");
-            }
-            final int field = ((buffer.getByte(cursor) & 0xFF) << 16) | ((buffer.getByte(cursor + 1) & 0xFF) << 8) |
-                (buffer.getByte(cursor + 2) & 0xFF);
-            labels.add(field);
-            cursor += 3;
-            remaining -= LABEL_BITS;
-            if (MplsLabel.endsStack(field))
-            {
-                break;
-            }
+            throw new MalformedException(invalid, "VPN-IPv6 prefix of " + bits + " bits: no room for a label");
         }
+        final int field = ((buffer.getByte(cursor) & 0xFF) << 16) | ((buffer.getByte(cursor + 1) & 0xFF) << 8) |
+            (buffer.getByte(cursor + 2) & 0xFF);
+        cursor += 3;
+        remaining -= LABEL_BITS;
         if (remaining < RD_BITS)
         {
             throw new MalformedException(invalid, "VPN-IPv6 prefix of " + bits + " bits: no room for the RD");
@@ -104,7 +98,7 @@ public record VpnIpv6Prefix(List<Integer> labels, RouteDistinguisher rd, Ipv6Pre
         {
             throw new MalformedException(invalid, "VPN-IPv6 prefix length " + remaining + " > 128");
         }
-        return new VpnIpv6Prefix(labels, rd, Ipv6Prefix.read(buffer, cursor, remaining));
+        return new VpnIpv6Prefix(field, rd, Ipv6Prefix.read(buffer, cursor, remaining));
     }
 
     @Override

@@ -26,7 +26,10 @@ class NlriTest
         "vpnv6-rd-type0 | 2 | 128 | 980001010000fde80000006420010db800010000 | [65000:100]2001:db8:1::/64 label 16 (0x000101)",
         "vpnv6-rd-type1 | 2 | 128 | 98000031" + "0001c0000201000720010db800010000 | [192.0.2.1:7]2001:db8:1::/64 label 3 (0x000031)",
         "vpnv6-rd-type2 | 2 | 128 | 98000031" + "0002fa56ea01000720010db800010000 | [4200000001:7]2001:db8:1::/64 label 3 (0x000031)",
-        "vpnv6-two-labels | 2 | 128 | b0000100000031" + "0000fde80000006420010db800010000 | [65000:100]2001:db8:1::/64 label 16 (0x000100)/3 (0x000031)",
+        // one label field whatever its bottom-of-stack bit (no Multiple Labels capability, RFC 8277 2.2):
+        // FRR's withdrawals carry 0x000000, RFC 9252 transposition puts SID function bits there
+        "vpnv6-frr-withdraw-label-zero | 2 | 128 | 88000000" + "0000fde800000064fd0000c10000 | [65000:100]fd00:c1::/48 label 0 (0x000000)",
+        "vpnv6-transposed-no-bos | 2 | 128 | 98012340" + "0000fde80000006420010db800010000 | [65000:100]2001:db8:1::/64 label 4660 (0x012340)",
         "vpnv6-withdraw-label | 2 | 128 | 58800000" + "0000fde800000064 | [65000:100]::/0 label 524288 (0x800000)",
     })
     void decodesAndReencodesPrefixes(final String name, final int afi, final int safi, final String hex,
@@ -50,7 +53,8 @@ class NlriTest
         "ipv6-truncated | 2 | 1 | 302001 | IPv6 prefix /48: needs 6 octets, 2 left",
         "ipv4-length-33 | 1 | 1 | 21 | IPv4 prefix length 33 > 32",
         "vpn-label-only | 2 | 128 | 18000031 | VPN-IPv6 prefix of 24 bits: no room for the RD",
-        "vpn-no-bottom-of-stack | 2 | 128 | 30000010000020 | VPN-IPv6 prefix of 48 bits: no room for a label",
+        "vpn-label-without-rd | 2 | 128 | 30000010000020 | VPN-IPv6 prefix of 48 bits: no room for the RD",
+        "vpn-no-label | 2 | 128 | 100000 | VPN-IPv6 prefix of 16 bits: no room for a label",
     })
     void rejectsMalformedPrefixesAsInvalidNetworkField(final String name, final int afi, final int safi,
         final String hex, final String reason)
