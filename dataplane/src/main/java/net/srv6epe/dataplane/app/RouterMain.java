@@ -69,8 +69,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * start (it publishes the configured state, cause {@code config}, then its routes and SIDs on top, all through the
  * {@link JournalingPublisher}), and the control thread answers {@code show bgp ...} from the snapshots it
  * publishes. SIGHUP and {@code srv6 config reload} reload the configuration file ({@link ConfigReloader}).
- * Runs until SIGTERM/SIGINT, whose shutdown hook closes the BGP sessions (Cease) first, then stops the
- * other threads, closes the ports and removes the control socket.
+ * Runs until SIGTERM/SIGINT ({@link StopSignal}; exit status 0), then closes the BGP sessions (Cease) first,
+ * then stops the other threads, closes the ports and journals and removes the control socket.
  */
 public final class RouterMain
 {
@@ -97,6 +97,7 @@ public final class RouterMain
     public static int run(final RouterConfig config, final Path configPath)
     {
         final CountDownLatch stopped = new CountDownLatch(1);
+        StopSignal.install(stopped);
         // SIGHUP's default action ends the JVM: take it over before anything starts
         final AtomicReference<ConfigReloader> reloader = new AtomicReference<>();
         ReloadSignal.install(reloader::get, System.out, System.err);
@@ -118,8 +119,8 @@ public final class RouterMain
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            running.close();
         }
+        running.close();
         return 0;
     }
 

@@ -138,6 +138,18 @@ class FrrInteropIT
                 WAIT), () -> "cs: " + show("cs", "bgp", "vpnv6") + show("cs", "bgp", "summary") + "\n" +
                 cs.output());
             assertTrue(asbr.isAlive() && cs.isAlive(), asbr.output() + cs.output());
+
+            // SIGTERM: the content server closes its session with a Cease (RFC 8203 administrative shutdown), exits
+            // 0, and its journal holds the withdrawal it made just before
+            lab.execOk(ns, "kill", "-TERM", String.valueOf(cs.pid()));
+            assertEquals(0, cs.waitFor(Duration.ofSeconds(20)), cs.output());
+            final String[] reset = new String[1];
+            assertTrue(InteropLab.waitFor(() -> (reset[0] = vtysh(frrDir, "show bgp neighbor " + CS + " json"))
+                .contains("\"lastErrorCodeSubcode\":\"0602\"") && reset[0].contains("Administrative Shutdown"), WAIT),
+                () -> reset[0]);
+            final Netns.Result events = lab.exec(ns, Duration.ofSeconds(20), "java", "-jar", jar, "events", "export",
+                "--dir", dir.resolve("cs-journal").toString());
+            assertTrue(events.ok() && events.stdout().contains(PREFIX), events::toString);
         }
         finally
         {
