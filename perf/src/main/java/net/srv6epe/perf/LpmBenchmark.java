@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Longest-prefix match in an {@link Ipv6Fib} of a million routes, and the cost of producing snapshots.
+ * Longest-prefix match in an {@link Ipv6Fib} of 10 thousand or a million routes ({@code routes}), and the cost of
+ * producing snapshots.
  *
  * <p>The table is a realistic mix inside {@code 2000::/3}: 20,000 provider allocations ({@code /29../36},
  * mostly {@code /32}), then customer routes under random allocations until the table holds {@code routes}
@@ -46,7 +47,7 @@ public class LpmBenchmark
     private static final int HOT_DESTINATIONS = 4096;
     private static final int BATCH = 32;
 
-    @Param("1000000")
+    @Param({ "10000", "1000000" })
     public int routes;
 
     private Ipv6Fib fib;
