@@ -1,5 +1,8 @@
 package net.srv6epe.perf;
 
+import net.srv6epe.dataplane.capture.CaptureFilter;
+import net.srv6epe.dataplane.capture.CaptureService;
+import net.srv6epe.dataplane.capture.CaptureTap;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
 import net.srv6epe.dataplane.neighbor.NeighborSettings;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -47,6 +50,10 @@ import java.util.concurrent.TimeUnit;
  * with one of 64 SIDs. {@code hot}: 4096 destinations, the working set of a busy server; {@code spread}: 65536
  * destinations drawn over the whole table, the cache-hostile case. Inner packets are 64 octets (IPv6 + UDP).
  *
+ * <p>{@code capture}: {@code off} (the default), or {@code nomatch}: a live capture runs ({@code --port any --sid}
+ * a SID no frame carries), so every frame pays the capture's matching but none is copied
+ * ({@code -p capture=nomatch}).
+ *
  * <pre>
  * java -jar perf/target/benchmarks.jar PipelineBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
  * </pre>
@@ -65,6 +72,9 @@ public class PipelineBenchmark
 
     @Param({ "hot", "spread" })
     public String destinations;
+
+    @Param("off")
+    public String capture;
 
     private Pipeline pipeline;
     private UnsafeBuffer work;
@@ -127,6 +137,17 @@ public class PipelineBenchmark
         }
         mask = count - 1;
         work = new UnsafeBuffer(ByteBuffer.allocateDirect(Pipeline.HEADROOM + 2048));
+        if ("nomatch".equals(capture))
+        {
+            // the tap straight on the switch: a CaptureService would stop a capture nobody reads after 5 s
+            pipeline.captureSwitch().activate(new CaptureTap(CaptureFilter.parse("any", "fc00:ffff::1", "all", null,
+                null, List.of("server", "core")), CaptureService.RING_BYTES, SystemNanoClock.INSTANCE, 0));
+            pipeline.beginBatch();
+        }
+        else if (!"off".equals(capture))
+        {
+            throw new IllegalArgumentException("capture must be off or nomatch, not " + capture);
+        }
 
         // Refuse to measure anything but the encapsulation path: one frame must come out 64 octets longer.
         encapsulate();

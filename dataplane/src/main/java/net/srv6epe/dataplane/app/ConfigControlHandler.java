@@ -19,6 +19,7 @@ public final class ConfigControlHandler implements ControlHandler
     private final ShowTopics view;
     private final BgpView bgp;
     private volatile ConfigReloader reloader;
+    private volatile ControlHandler capture;
 
     /**
      * @param config a validated configuration, answered from itself.
@@ -60,6 +61,12 @@ public final class ConfigControlHandler implements ControlHandler
         this.reloader = reloader;
     }
 
+    /** Serves {@code capture} requests with this handler from now on (a running router's live capture). */
+    public void captureWith(final ControlHandler capture)
+    {
+        this.capture = capture;
+    }
+
     /** Request argument of {@code bgp-neighbor}: the neighbor's address. */
     public static final String ARG_NEIGHBOR = "neighbor";
     /** Request argument of {@code bgp-vpnv6}: only this route distinguisher. */
@@ -91,8 +98,18 @@ public final class ConfigControlHandler implements ControlHandler
                     return JsonNodeFactory.instance.objectNode().put("cleared", view.clearCounters());
                 }
                 throw new ControlException("cannot clear '" + request.topic() + "' (known: counters)");
+            case "capture":
+            {
+                final ControlHandler c = capture;
+                if (c == null)
+                {
+                    throw new ControlException("no capture here: this is not a running router");
+                }
+                return c.handle(request);
+            }
             default:
-                throw new ControlException("unknown command '" + request.command() + "' (known: show, clear, config)");
+                throw new ControlException("unknown command '" + request.command() +
+                    "' (known: show, clear, config, capture)");
         }
     }
 

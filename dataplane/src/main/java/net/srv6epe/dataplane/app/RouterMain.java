@@ -5,6 +5,8 @@ import net.srv6epe.dataplane.bgp.BgpAgent;
 import net.srv6epe.dataplane.bgp.BgpSnapshot;
 import net.srv6epe.dataplane.bgp.BgpView;
 import net.srv6epe.dataplane.bgp.ForwardingWriter;
+import net.srv6epe.dataplane.capture.CaptureControlHandler;
+import net.srv6epe.dataplane.capture.CaptureService;
 import net.srv6epe.dataplane.config.ListenAddress;
 import net.srv6epe.dataplane.config.NeighborConfig;
 import net.srv6epe.dataplane.config.PortConfig;
@@ -339,6 +341,9 @@ public final class RouterMain
             neighborAgent.proxy(), counters, limiter,
             (portIndex, buffer, offset, length) -> portArray[portIndex].send(buffer, offset, length), flowTable);
         final Worker worker = new Worker("srv6-epe-worker-0", portArray, pipeline, neighborAgent.proxy(), counters);
+        handler.captureWith(new CaptureControlHandler(new CaptureService(
+            portInfos.stream().map(PortInfo::name).toList(), pipeline.captureSwitch(), clock,
+            SystemEpochNanoClock.INSTANCE)));
 
         final AgentRunner neighborRunner = new AgentRunner(
             new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, neighborAgent);

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
  * srv6 show interfaces|neighbors|route|sids|pbr|errors|counters [--vrf NAME] [-4|-6] [--json]
  *           [--socket PATH | --config FILE]
  * srv6 clear counters [--socket PATH | --config FILE]
+ * srv6 capture --port PORT|any [--sid SID] [--point in|out|drop|all] [--count N] [--seconds S] [--snaplen B]
+ *              -w FILE [--socket PATH | --config FILE]
  * srv6 events tail|export [--dir DIR | --config FILE] [--since WHEN] [--json|--csv]
  * srv6 flows tail|top|export [--dir DIR | --config FILE] [--since WHEN] [--json|--csv]
  * </pre>
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
     version = "srv6-epe 0.1.0",
     description = "User-space SRv6 router (SRv6 Egress Peer Engineering).",
     subcommands = { RunCommand.class, ConfigCommand.class, ShowCommand.class, ClearCommand.class,
-        EventsCommand.class, FlowsCommand.class })
+        EventsCommand.class, FlowsCommand.class, CaptureCommand.class })
 public final class Main implements Runnable
 {
     @Spec
@@ -39,7 +41,7 @@ public final class Main implements Runnable
     public void run()
     {
         throw new ParameterException(spec.commandLine(),
-            "missing command (known: run, config, show, clear, events, flows)");
+            "missing command (known: run, config, show, clear, events, flows, capture)");
     }
 
     /**

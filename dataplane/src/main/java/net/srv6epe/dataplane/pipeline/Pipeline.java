@@ -1,5 +1,7 @@
 package net.srv6epe.dataplane.pipeline;
 
+import net.srv6epe.dataplane.capture.CaptureSwitch;
+import net.srv6epe.dataplane.capture.CaptureTap;
 import net.srv6epe.dataplane.flowstats.FlowTable;
 import net.srv6epe.dataplane.neighbor.NeighborFrames;
 import net.srv6epe.dataplane.neighbor.NeighborProxy;
@@ -27,6 +29,7 @@ import net.srv6epe.vrf.Vrf;
 import net.srv6epe.vrf.route.RouteAction;
 import net.srv6epe.vrf.sid.LocalSid;
 import net.srv6epe.vrf.sid.LocalSidTable;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -51,6 +54,10 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
  * <p>With a {@link FlowTable}, packets that leave H.Encaps'ed (inner tuple, the template's first SID, egress port)
  * and decapsulated packets forwarded by End.DT4/6/46 (inner tuple, the SID's VRF, next hop, egress port) are
  * counted per flow: one hash and a few array writes, no allocation.
+ *
+ * <p>While a capture runs ({@link #captureSwitch()}), the {@link CaptureTap} taken at the start of the batch sees
+ * each frame received, each frame sent and each drop; with no capture the cost is a plain read of a null field at
+ * each of those places.
  *
  * <p>Call {@link #beginBatch()} before each batch of frames: it takes the current forwarding snapshot, which the
  * whole batch then uses. One instance per worker; not thread safe.
@@ -82,6 +89,9 @@ public final class Pipeline
     private final FrameSink sink;
     /** Flow counters, or null when flow statistics are off. */
     private final FlowTable flows;
+    private final CaptureSwitch captureSwitch = new CaptureSwitch();
+    /** The capture of the current batch, or null: read once per batch from {@link #captureSwitch}. */
+    private CaptureTap tap;
 
     private final EthernetFrame eth = new EthernetFrame();
     private final Ipv6Header ip6 = new Ipv6Header();
@@ -140,7 +150,13 @@ public final class Pipeline
         beginBatch();
     }
 
-    /** Takes the current forwarding snapshot for the frames that follow. */
+    /** Where the control plane turns a live capture of this pipeline's frames on and off. */
+    public CaptureSwitch captureSwitch()
+    {
+        return captureSwitch;
+    }
+
+    /** Takes the current forwarding snapshot and capture for the frames that follow. */
     public void beginBatch()
     {
         final ForwardingState current = publisher.current();
@@ -152,6 +168,15 @@ public final class Pipeline
         if (flows != null)
         {
             flows.beginBatch();
+        }
+        final CaptureTap capture = captureSwitch.current();
+        if (capture != tap)
+        {
+            if (tap != null)
+            {
+                tap.detach();
+            }
+            tap = capture;
         }
     }
 
@@ -167,11 +192,16 @@ public final class Pipeline
     public void process(final int inPort, final MutableDirectBuffer buffer, final int offset, final int length)
     {
         counters.count(PipelineCounters.RX_FRAMES);
+        final CaptureTap tap = this.tap;
+        if (tap != null)
+        {
+            countCapture(tap.received(inPort, buffer, offset, length));
+        }
         decapVrfId = -1;
         final EthernetFrame eth = this.eth.wrap(buffer, offset, length);
         if (!eth.isValid())
         {
-            counters.drop(DropReason.ETH_TRUNCATED);
+            drop(DropReason.ETH_TRUNCATED);
             return;
         }
         final PortInfo port = ports.get(inPort);
@@ -179,12 +209,12 @@ public final class Pipeline
         final boolean group = ((dstMac >>> 40) & 1) != 0;
         if ((dstMac != port.mac() && !group) || eth.source() == port.mac())
         {
-            counters.drop(DropReason.ETH_NOT_FOR_US);
+            drop(DropReason.ETH_NOT_FOR_US);
             return;
         }
         if (eth.hasVlanTag())
         {
-            counters.drop(DropReason.ETH_VLAN_UNKNOWN);
+            drop(DropReason.ETH_VLAN_UNKNOWN);
             return;
         }
 
@@ -199,7 +229,7 @@ public final class Pipeline
         {
             if (group && dstMac != BROADCAST_MAC)
             {
-                counters.drop(DropReason.ETH_NOT_FOR_US);
+                drop(DropReason.ETH_NOT_FOR_US);
                 return;
             }
             ipv4Input(inPort, buffer, l3, l3Length);
@@ -210,7 +240,7 @@ public final class Pipeline
         }
         else
         {
-            counters.drop(DropReason.ETH_UNSUPPORTED_ETHERTYPE);
+            drop(DropReason.ETH_UNSUPPORTED_ETHERTYPE);
         }
     }
 
@@ -226,12 +256,12 @@ public final class Pipeline
         final Ipv6Header ip6 = this.ip6.wrap(buffer, l3, l3Length);
         if (l3Length < Ipv6Header.HEADER_LENGTH || ip6.totalLength() > l3Length)
         {
-            counters.drop(DropReason.IPV6_TRUNCATED);
+            drop(DropReason.IPV6_TRUNCATED);
             return;
         }
         if (ip6.version() != 6)
         {
-            counters.drop(DropReason.IPV6_BAD_VERSION);
+            drop(DropReason.IPV6_BAD_VERSION);
             return;
         }
         if (ip6.nextHeader() == IpProtocol.ICMPV6 && NeighborFrames.isNeighborFrame(buffer, frameOffset, frameLength))
@@ -243,14 +273,14 @@ public final class Pipeline
         if (groupMac || Ipv6Header.isMulticast(dstHi))
         {
             // Multicast other than Neighbor Discovery (MLD, router solicitations, ...) is not ours to route.
-            counters.drop(DropReason.ETH_NOT_FOR_US);
+            drop(DropReason.ETH_NOT_FOR_US);
             return;
         }
         final long srcHi = ip6.sourceHi();
         final long srcLo = ip6.sourceLo();
         if (Ipv6Header.isMulticast(srcHi))
         {
-            counters.drop(DropReason.IPV6_BAD_SOURCE);
+            drop(DropReason.IPV6_BAD_SOURCE);
             return;
         }
         final long dstLo = ip6.destinationLo();
@@ -267,7 +297,7 @@ public final class Pipeline
         }
         if (sids.inLocator(dstHi, dstLo))
         {
-            counters.drop(DropReason.SRV6_SID_UNKNOWN);
+            drop(DropReason.SRV6_SID_UNKNOWN);
             return;
         }
 
@@ -285,13 +315,13 @@ public final class Pipeline
         final DropReason invalid = ip4.validate();
         if (invalid != null)
         {
-            counters.drop(invalid);
+            drop(invalid);
             return;
         }
         final int dst = ip4.destination();
         if (Ipv4Header.isMulticast(dst) || Ipv4Header.isLimitedBroadcast(dst))
         {
-            counters.drop(DropReason.ETH_NOT_FOR_US);
+            drop(DropReason.ETH_NOT_FOR_US);
             return;
         }
         ctx.reset(buffer, l3, ip4.totalLength(), EthernetFrame.HEADER_LENGTH, 4);
@@ -357,7 +387,7 @@ public final class Pipeline
         {
             if (depth + 1 >= MAX_LOCAL_SEGMENTS)
             {
-                counters.drop(DropReason.SRV6_TOO_MANY_LOCAL_SEGMENTS);
+                drop(DropReason.SRV6_TOO_MANY_LOCAL_SEGMENTS);
                 return;
             }
             endpoint(inPort, sids.entry(sidIndex), depth + 1);
@@ -365,7 +395,7 @@ public final class Pipeline
         }
         if (sids.inLocator(dstHi, dstLo))
         {
-            counters.drop(DropReason.SRV6_SID_UNKNOWN);
+            drop(DropReason.SRV6_SID_UNKNOWN);
             return;
         }
         route6(inPort, ports.vrfId(inPort), MODE_DECREMENTED);
@@ -389,7 +419,7 @@ public final class Pipeline
             }
             if (outPort == PortTable.NO_PORT)
             {
-                counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                drop(DropReason.ROUTE_RECURSION_FAILED);
                 return;
             }
             forward6(inPort, outPort, sid.nextHopHi(), sid.nextHopLo(), mode);
@@ -403,7 +433,7 @@ public final class Pipeline
             }
             if (outPort == PortTable.NO_PORT)
             {
-                counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                drop(DropReason.ROUTE_RECURSION_FAILED);
                 return;
             }
             forward4(inPort, outPort, sid.nextHop4(), mode);
@@ -432,7 +462,7 @@ public final class Pipeline
                 final int outPort = egressPort(action, vrf);
                 if (outPort == PortTable.NO_PORT)
                 {
-                    counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                    drop(DropReason.ROUTE_RECURSION_FAILED);
                     return;
                 }
                 final boolean via = action.nextHopFamily() == RouteAction.NEXT_HOP_IPV6;
@@ -446,7 +476,7 @@ public final class Pipeline
                 deliverLocal6(inPort, vrfId);
                 return;
             case BLACKHOLE:
-                counters.drop(DropReason.ROUTE_BLACKHOLE);
+                drop(DropReason.ROUTE_BLACKHOLE);
                 return;
             default:
                 dropIcmp6(inPort, mode, DropReason.ROUTE_UNREACHABLE, Icmpv6Message.TYPE_DESTINATION_UNREACHABLE,
@@ -474,13 +504,13 @@ public final class Pipeline
                 if (action.nextHopFamily() == RouteAction.NEXT_HOP_IPV6)
                 {
                     // An IPv4 route via an IPv6 next hop (RFC 8950) is not supported by this forwarder.
-                    counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                    drop(DropReason.ROUTE_RECURSION_FAILED);
                     return;
                 }
                 final int outPort = egressPort(action, vrf);
                 if (outPort == PortTable.NO_PORT)
                 {
-                    counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+                    drop(DropReason.ROUTE_RECURSION_FAILED);
                     return;
                 }
                 final boolean via = action.nextHopFamily() == RouteAction.NEXT_HOP_IPV4;
@@ -491,7 +521,7 @@ public final class Pipeline
                 encapsulate(inPort, vrfId, action, mode);
                 return;
             case BLACKHOLE:
-                counters.drop(DropReason.ROUTE_BLACKHOLE);
+                drop(DropReason.ROUTE_BLACKHOLE);
                 return;
             case LOCAL:
                 deliverLocal4(inPort, vrfId);
@@ -544,13 +574,13 @@ public final class Pipeline
         final RouteAction outer = underlay == null ? null : underlay.route6(segHi, segLo);
         if (outer == null || (outer.kind() != RouteAction.Kind.FORWARD && outer.kind() != RouteAction.Kind.CONNECTED))
         {
-            counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+            drop(DropReason.ROUTE_RECURSION_FAILED);
             return;
         }
         final int outPort = egressPort(outer, underlay);
         if (outPort == PortTable.NO_PORT)
         {
-            counters.drop(DropReason.ROUTE_RECURSION_FAILED);
+            drop(DropReason.ROUTE_RECURSION_FAILED);
             return;
         }
         final boolean countFlow = flows != null && mode != MODE_GENERATED;
@@ -630,7 +660,7 @@ public final class Pipeline
             else
             {
                 // This forwarder does not fragment IPv4 (documented in OPERATIONS.md).
-                counters.drop(DropReason.IPV4_TOO_BIG_NO_DF);
+                drop(DropReason.IPV4_TOO_BIG_NO_DF);
             }
             return;
         }
@@ -656,21 +686,21 @@ public final class Pipeline
         {
             if (echoResponder.reply(ctx, IcmpErrorWriter.DEFAULT_HOP_LIMIT) == Verdict.DROP)
             {
-                counters.drop(ctx.dropReason());
+                drop(ctx.dropReason());
                 return;
             }
             counters.count(PipelineCounters.LOCAL_DELIVERED);
             route6(inPort, vrfId, MODE_GENERATED);
             return;
         }
-        counters.drop(DropReason.LOCAL_UNSUPPORTED_PROTOCOL);
+        drop(DropReason.LOCAL_UNSUPPORTED_PROTOCOL);
     }
 
     private void deliverLocal4(final int inPort, final int vrfId)
     {
         if (echo4Responder.reply(ctx, IcmpErrorWriter.DEFAULT_HOP_LIMIT) == Verdict.DROP)
         {
-            counters.drop(ctx.dropReason());
+            drop(ctx.dropReason());
             return;
         }
         counters.count(PipelineCounters.LOCAL_DELIVERED);
@@ -703,7 +733,7 @@ public final class Pipeline
     private void dropped(final int inPort, final int mode)
     {
         decapVrfId = -1;
-        counters.drop(ctx.dropReason());
+        drop(ctx.dropReason());
         if (!ctx.hasIcmpError() || mode == MODE_GENERATED)
         {
             return;
@@ -712,19 +742,19 @@ public final class Pipeline
         final int family = ctx.icmpFamily();
         if ((family == 6 && !port.hasIpv6()) || (family == 4 && !port.hasIpv4()))
         {
-            counters.drop(DropReason.ICMP_SUPPRESSED);
+            drop(DropReason.ICMP_SUPPRESSED);
             return;
         }
         if (!icmpLimiter.tryAcquire())
         {
-            counters.drop(DropReason.ICMP_RATE_LIMITED);
+            drop(DropReason.ICMP_RATE_LIMITED);
             return;
         }
         final int length = icmpWriter.write(ctx, icmpBuffer, HEADROOM, icmpBuffer.capacity() - HEADROOM,
             port.ipv6Hi(), port.ipv6Lo(), port.ipv4());
         if (length == 0)
         {
-            counters.drop(DropReason.ICMP_SUPPRESSED);
+            drop(DropReason.ICMP_SUPPRESSED);
             return;
         }
         counters.count(PipelineCounters.ICMP_ERRORS_SENT);
@@ -835,10 +865,51 @@ public final class Pipeline
         if (sink.transmit(outPort, ctx.buffer(), frameOffset, frameLength))
         {
             counters.count(PipelineCounters.TX_FRAMES);
+            final CaptureTap tap = this.tap;
+            if (tap != null)
+            {
+                countCapture(tap.sent(outPort, ctx.buffer(), frameOffset, frameLength));
+            }
         }
         else
         {
-            counters.drop(DropReason.TX_ERROR);
+            drop(DropReason.TX_ERROR);
+        }
+    }
+
+    /**
+     * The worker sent a frame the neighbor agent had queued (a held packet once its next hop resolved, ARP/NDP):
+     * shown to a running capture as an {@code out} frame. Call within the batch, after {@link #beginBatch()}.
+     */
+    public void sentByNeighborAgent(final int port, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final CaptureTap tap = this.tap;
+        if (tap != null)
+        {
+            countCapture(tap.released(port, buffer, offset, length));
+        }
+    }
+
+    /** Counts a drop of the current packet and shows it to a running capture. */
+    private void drop(final DropReason reason)
+    {
+        counters.drop(reason);
+        final CaptureTap tap = this.tap;
+        if (tap != null)
+        {
+            countCapture(tap.dropped(reason));
+        }
+    }
+
+    private void countCapture(final int result)
+    {
+        if (result == CaptureTap.CAPTURED)
+        {
+            counters.count(PipelineCounters.CAPTURE_FRAMES);
+        }
+        else if (result == CaptureTap.RING_FULL)
+        {
+            counters.count(PipelineCounters.CAPTURE_RING_FULL);
         }
     }
 

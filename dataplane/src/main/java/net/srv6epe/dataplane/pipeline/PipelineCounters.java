@@ -24,9 +24,13 @@ public final class PipelineCounters
     public static final int ICMP_ERRORS_SENT = 6;
     public static final int TX_FRAMES = 7;
     public static final int HELD_FOR_NEIGHBOR = 8;
+    /** Frames a live capture copied (received, sent or dropped ones; {@code srv6 capture}). */
+    public static final int CAPTURE_FRAMES = 9;
+    /** Frames a live capture matched but did not copy because its ring was full. */
+    public static final int CAPTURE_RING_FULL = 10;
     private static final String[] TOTAL_NAMES = {
         "rx.frames", "forwarded", "encapsulated", "decapsulated", "local.delivered", "punted", "icmp.errors-sent",
-        "tx.frames", "held.neighbor" };
+        "tx.frames", "held.neighbor", "capture.frames", "capture.ring-full" };
 
     private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
     private final AtomicLongArray totals = new AtomicLongArray(TOTAL_NAMES.length);

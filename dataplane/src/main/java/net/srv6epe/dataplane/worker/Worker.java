@@ -34,6 +34,8 @@ public final class Worker implements Agent
     private final PipelineCounters counters;
     private final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(Pipeline.HEADROOM + 2 * MAX_FRAME));
     private final FrameHandler[] handlers;
+    /** Per port: sends a frame the neighbor agent queued, and shows it to a running capture. */
+    private final FrameHandler[] queuedOutput;
 
     public Worker(
         final String name,
@@ -48,10 +50,12 @@ public final class Worker implements Agent
         this.neighborProxy = neighborProxy;
         this.counters = counters;
         this.handlers = new FrameHandler[ports.length];
+        this.queuedOutput = new FrameHandler[ports.length];
         for (int i = 0; i < ports.length; i++)
         {
             final int portIndex = i;
             handlers[i] = (buffer, offset, length) -> onFrame(portIndex, buffer, offset, length);
+            queuedOutput[i] = (buffer, offset, length) -> sendQueued(portIndex, buffer, offset, length);
         }
     }
 
@@ -66,7 +70,7 @@ public final class Worker implements Agent
         }
         for (int i = 0; i < ports.length; i++)
         {
-            work += neighborProxy.drainOutput(i, ports[i], BATCH);
+            work += neighborProxy.drainOutput(i, queuedOutput[i], BATCH);
             ports[i].flush();
         }
         return work;
@@ -81,6 +85,14 @@ public final class Worker implements Agent
         }
         frame.putBytes(Pipeline.HEADROOM, buffer, offset, length);
         pipeline.process(portIndex, frame, Pipeline.HEADROOM, length);
+    }
+
+    private void sendQueued(final int portIndex, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (ports[portIndex].send(buffer, offset, length))
+        {
+            pipeline.sentByNeighborAgent(portIndex, buffer, offset, length);
+        }
     }
 
     @Override

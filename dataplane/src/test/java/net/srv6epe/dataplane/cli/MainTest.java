@@ -207,7 +207,8 @@ class MainTest
         assertTrue(err.startsWith("srv6 clear: cannot clear 'routes' (known: counters)\n"), err);
 
         assertEquals(2, run());
-        assertTrue(err.startsWith("srv6: missing command (known: run, config, show, clear, events, flows)\n"), err);
+        assertTrue(err.startsWith(
+            "srv6: missing command (known: run, config, show, clear, events, flows, capture)\n"), err);
 
         assertEquals(2, run("config"));
         assertTrue(err.startsWith("srv6 config: missing subcommand (known: check, reload)\n"), err);
