@@ -1,5 +1,7 @@
 package net.srv6epe.dataplane.config;
 
+import net.srv6epe.dataplane.port.PortBackend;
+
 /**
  * Every default value of the configuration file, in one place. The records apply them when a key is absent
  * (or explicitly {@code null}); the validator checks the resulting values against the limits declared here.
@@ -72,8 +74,11 @@ public final class ConfigDefaults
     /** Largest accepted port MTU (jumbo frames). */
     public static final int MAX_MTU = 9216;
 
-    /** Frame I/O backend when {@code ports[].backend} is absent. */
-    public static final PortBackend BACKEND = PortBackend.PCAP;
+    /**
+     * Frame I/O backend when {@code ports[].backend} is absent: AF_PACKET rings (pcap where packet sockets cannot be
+     * opened, see {@link net.srv6epe.dataplane.port.PortFactory}).
+     */
+    public static final PortBackend BACKEND = PortBackend.AF_PACKET;
 
     /** Encap mode when {@code encap.mode} is absent. */
     public static final String ENCAP_MODE = "H.Encaps";

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Flavor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Flavor;
 import net.srv6epe.vrf.prefix.Ipv4Prefix;
@@ -262,11 +263,15 @@ public final class ConfigValidator
                 continue;
             }
             checkName(path, p.name(), names);
-            if (p.backend() == PortBackend.PCAP)
+            if (p.backend() == PortBackend.MEMORY)
+            {
+                error(path + ".backend", "memory is for tests only; use af-packet, pcap or pcap-file");
+            }
+            else if (p.backend().live())
             {
                 if (p.interfaceName() == null || p.interfaceName().isEmpty())
                 {
-                    error(path + ".interface", "required for backend pcap");
+                    error(path + ".interface", "required for backend " + p.backend().configName());
                 }
                 if (p.read() != null)
                 {

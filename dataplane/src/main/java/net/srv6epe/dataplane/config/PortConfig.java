@@ -6,17 +6,21 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import net.srv6epe.dataplane.port.PortBackend;
+
 /**
  * One entry of {@code ports:}: a link the router sends and receives frames on, as its own Ethernet host.
  *
  * @param name          {@code name}: required, unique among ports; used by routes, neighbors and SIDs.
- * @param interfaceName {@code interface}: the kernel interface to capture on; required for backend {@code pcap}.
- * @param backend       {@code backend}: {@code pcap} (live) or {@code pcap-file} (offline);
- *                      default {@code pcap}.
+ * @param interfaceName {@code interface}: the kernel interface to send and receive on; required for the live
+ *                      backends {@code af-packet} and {@code pcap}.
+ * @param backend       {@code backend}: {@code af-packet} (live, AF_PACKET rings; falls back to {@code pcap} where
+ *                      packet sockets cannot be opened), {@code pcap} (live, libpcap) or {@code pcap-file}
+ *                      (offline); default {@code af-packet}.
  * @param read          {@code read}: pcap file to read frames from; required for {@code pcap-file}, forbidden
- *                      for {@code pcap}. Relative paths are relative to the configuration file's directory.
+ *                      for the live backends. Relative paths are relative to the configuration file's directory.
  * @param write         {@code write}: pcap file to write transmitted frames to; optional for {@code pcap-file},
- *                      forbidden for {@code pcap}.
+ *                      forbidden for the live backends.
  * @param mac           {@code mac}: required; the router's own unicast MAC on this link
  *                      ({@code 02:00:00:00:01:01}), distinct from the kernel's.
  * @param addresses     {@code addresses}: the router's own addresses in interface form ({@code fd00:1::2/64},

@@ -12,7 +12,21 @@ public enum PortCounter
     RX_ERRORS("port.rx.errors", "receive calls that failed"),
     TX_PACKETS("port.tx.packets", "frames sent"),
     TX_BYTES("port.tx.bytes", "bytes of the frames sent"),
-    TX_ERRORS("port.tx.errors", "frames refused: back-pressure, too large, or a backend error");
+    TX_ERRORS("port.tx.errors", "frames refused: back-pressure, too large, or a backend error"),
+    RX_CHECKSUM_COMPLETED("port.rx.checksum-completed",
+        "frames whose TCP/UDP/ICMP checksum the sending kernel left to the hardware, finished by the port"),
+    RX_GSO_SPLIT("port.rx.gso-split",
+        "GSO/GRO super-frames (TSO, USO, GRO) split by the port into the frames a NIC would have sent"),
+    RX_OFFLOAD_ERRORS("port.rx.offload-errors",
+        "frames dropped because their offload metadata could not be honoured (checksum offsets outside the " +
+        "frame, a GSO type or header chain the port does not split)"),
+    RX_TRUNCATED("port.rx.truncated", "frames dropped because they were larger than the receive ring holds"),
+    RX_RING_FREEZES("port.rx.ring-freezes",
+        "times the kernel found every receive ring block still held by the reader (frames dropped meanwhile " +
+        "are in rx.dropped)"),
+    TX_BACKPRESSURE_DROPS("port.tx.backpressure-drops",
+        "frames dropped after bounded retries because the kernel kept refusing them (socket buffer or device " +
+        "queue full); also counted in tx.errors");
 
     private static final PortCounter[] VALUES = values();
 

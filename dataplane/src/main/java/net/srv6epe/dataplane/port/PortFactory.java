@@ -1,10 +1,19 @@
 package net.srv6epe.dataplane.port;
 
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
+
 /** Opens ports from their configuration. */
 public final class PortFactory
 {
     /** The MAC value meaning "use the interface's own MAC" (live backends only). */
     public static final long INTERFACE_MAC = -1L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortFactory.class);
 
     private PortFactory()
     {
@@ -13,12 +22,17 @@ public final class PortFactory
     /**
      * Opens one port.
      *
+     * <p>{@code af-packet} opens an {@link AfPacketPort}; where packet sockets cannot be used at all (not Linux,
+     * {@code socket(AF_PACKET)} refused: {@link AfPacketPort#unavailableReason()}) it opens a {@link PcapLivePort}
+     * instead and logs one line saying why. Any other failure (no such interface, a refused socket option) is an
+     * error, as it is for every backend.
+     *
      * @param name the port's configured name.
-     * @param backend {@code pcap}, {@code pcap-file} or {@code memory} (see {@link PortBackend}).
-     * @param interfaceName the Linux interface ({@code pcap}); ignored otherwise.
+     * @param backend {@code af-packet}, {@code pcap}, {@code pcap-file} or {@code memory} (see {@link PortBackend}).
+     * @param interfaceName the Linux interface (live backends); ignored otherwise.
      * @param readPath capture file to replay ({@code pcap-file}), or null.
      * @param writePath capture file receiving sent frames ({@code pcap-file}), or null.
-     * @param mac our MAC on the link; {@link #INTERFACE_MAC} takes the interface's MAC ({@code pcap} only).
+     * @param mac our MAC on the link; {@link #INTERFACE_MAC} takes the interface's MAC (live backends only).
      * @param mtu IP MTU of the link.
      * @throws PortException or IllegalArgumentException saying what is wrong with the configuration.
      */
@@ -31,17 +45,42 @@ public final class PortFactory
         final long mac,
         final int mtu)
     {
+        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, AfPacketPort::unavailableReason);
+    }
+
+    /** As {@link #open(String, String, String, String, String, long, int)}, asking {@code afPacketUnavailable}. */
+    static Port open(
+        final String name,
+        final String backend,
+        final String interfaceName,
+        final String readPath,
+        final String writePath,
+        final long mac,
+        final int mtu,
+        final Supplier<String> afPacketUnavailable)
+    {
         final PortBackend kind = PortBackend.fromConfigName(backend);
         if (mtu < 68 || mtu > 9216)
         {
             throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
         }
-        if (kind != PortBackend.PCAP && mac < 0)
+        if (!kind.live() && mac < 0)
         {
             throw new IllegalArgumentException("port '" + name + "': backend " + backend + " needs an explicit mac");
         }
         switch (kind)
         {
+            case AF_PACKET:
+            {
+                final String unavailable = afPacketUnavailable.get();
+                if (unavailable != null)
+                {
+                    LOG.warn("port '{}' on '{}': af-packet unavailable ({}); using pcap", name, interfaceName,
+                        unavailable);
+                    return PcapLivePort.open(name, interfaceName, mac, mtu);
+                }
+                return AfPacketPort.open(name, interfaceName, mac, mtu);
+            }
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
             case PCAP_FILE:

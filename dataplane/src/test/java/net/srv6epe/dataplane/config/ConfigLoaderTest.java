@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Flavor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest
 {
@@ -95,13 +98,27 @@ class ConfigLoaderTest
             ""));
 
         final PortConfig p0 = config.ports().get(0);
-        assertEquals(PortBackend.PCAP, p0.backend());
+        assertEquals(PortBackend.AF_PACKET, p0.backend());
         assertEquals(ConfigDefaults.MTU, p0.mtu());
         assertEquals(ConfigDefaults.DEFAULT_VRF, p0.vrf());
         assertTrue(p0.addresses().isEmpty());
         final EncapConfig encap = config.vrf("v").orElseThrow().routes().get(0).encap();
         assertEquals(Behavior.H_ENCAPS, encap.mode());
         assertEquals(ConfigDefaults.DEFAULT_VRF, encap.vrf());
+    }
+
+    @ParameterizedTest(name = "backend: {0}")
+    @CsvSource({"af-packet, AF_PACKET", "pcap, PCAP"})
+    void bindsEachLiveBackendByItsName(final String name, final PortBackend expected) throws ConfigException
+    {
+        final RouterConfig config = ConfigLoader.parse(String.join("\n",
+            "router: { name: r1 }",
+            "ports:",
+            "  - { name: p0, backend: " + name + ", interface: eth0, mac: '02:00:00:00:00:01' }",
+            ""));
+
+        assertEquals(expected, config.ports().get(0).backend());
+        assertTrue(expected.live());
     }
 
     @Test

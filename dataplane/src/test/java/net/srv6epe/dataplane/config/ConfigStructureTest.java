@@ -24,7 +24,7 @@ class ConfigStructureTest
             "router.icmp: expected a mapping, got a list",
             "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, metrics, name, workers)",
             "ports[0].mtu: expected an integer, got a decimal number",
-            "ports[0].backend: unknown backend 'af_xdp' (known: pcap, pcap-file)",
+            "ports[0].backend: unknown backend 'af_xdp' (known: af-packet, pcap, pcap-file, memory)",
             "ports[0].addresses: expected a list, got a string",
             "vrfs[0].routes[0].metric: unknown key 'metric' (known: action, encap, port, prefix, via)",
             "sids[0].behavior: unknown SRv6 behavior 'End.DT5' (known: End, End.X, End.DX6, End.DX4, End.DT6, " +

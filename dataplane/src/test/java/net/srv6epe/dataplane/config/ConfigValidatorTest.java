@@ -132,7 +132,13 @@ class ConfigValidatorTest
     @CsvSource(delimiter = '|', textBlock = """
         { name: p1, interface: e1, mac: '02:00:00:00:00:02', addresses: ['fd00:1::2'] } | ports[1].addresses[0]: 'fd00:1::2' is not a prefix (expected address/length)
         { name: p1, interface: e1, mac: '02:00:00:00:00:02', addresses: ['fd00:1::2/64', 'fd00:1::2/64'] } | ports[1].addresses[1]: 'fd00:1::2/64' is listed twice
-        { name: p1, mac: '02:00:00:00:00:02' }                          | ports[1].interface: required for backend pcap
+        { name: p1, mac: '02:00:00:00:00:02' }                          | ports[1].interface: required for backend af-packet
+        { name: p1, backend: pcap, mac: '02:00:00:00:00:02' }           | ports[1].interface: required for backend pcap
+        { name: p1, backend: af-packet, interface: e1, mac: '02:00:00:00:00:02' } | OK
+        { name: p1, backend: pcap, interface: e1, mac: '02:00:00:00:00:02' } | OK
+        { name: p1, backend: af-packet, interface: e1, read: a.pcap, mac: '02:00:00:00:00:02' } | ports[1].read: only for backend pcap-file
+        { name: p1, backend: af-packet, interface: e1, write: b.pcap, mac: '02:00:00:00:00:02' } | ports[1].write: only for backend pcap-file
+        { name: p1, backend: memory, mac: '02:00:00:00:00:02' }         | ports[1].backend: memory is for tests only; use af-packet, pcap or pcap-file
         { name: p1, interface: e1, mac: '02-00-00-00-00-02' }           | ports[1].mac: '02-00-00-00-00-02' is not a MAC address (expected six hex octets like 02:00:00:00:01:01)
         { name: p1, interface: e1 }                                     | ports[1].mac: required
         { name: 'p 1', interface: e1, mac: '02:00:00:00:00:02' }        | ports[1].name: 'p 1' must match [A-Za-z0-9._-]+

@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -165,18 +164,16 @@ class KernelInteropIT
     }
 
     /**
-     * The same End.DT6 path with the kernel's default transmit checksum offload on the sending host and the server
-     * (all other tests turn it off: see {@link InteropLab#txChecksumOffload}).
+     * The same End.DT6 path with the kernel's default transmit offloads on the sending host and the server (all
+     * other tests turn them off: see {@link InteropLab#txChecksumOffload}): the host hands our port TCP segments
+     * whose checksum it left to the hardware (CHECKSUM_PARTIAL) inside TSO super-frames; the af-packet backend (the
+     * default) finishes the checksums and splits the super-frames, so the transfer arrives intact.
      */
     @Test
-    @Disabled("Known limitation, documented in docs/OPERATIONS.md (Preparing the links) and docs/ARCHITECTURE.md " +
-        "(Checksum offload): a kernel on a veth hands over TCP/UDP segments whose checksum it left to the hardware " +
-        "(CHECKSUM_PARTIAL); the pcap backend cannot see which frames those are, so the router forwards them " +
-        "unfinished and the receiver drops them (nstat TcpInCsumErrors; tcpdump 'cksum ... incorrect'). The " +
-        "AF_PACKET ring backend of the line-rate issue reads TP_STATUS_CSUMNOTREADY and can finish them; enable " +
-        "this test with it. Until then kernel peers run 'ethtool -K IF tx off', as every other test here does.")
     void tcpWithKernelTxChecksumOffload() throws Exception
     {
+        final long completedBefore = lab.counter("port.west.rx.checksum-completed") +
+            lab.counter("port.west.rx.gso-split");
         try
         {
             lab.txChecksumOffload(lab.host, lab.hostIf, true);
@@ -189,6 +186,11 @@ class KernelInteropIT
             lab.txChecksumOffload(lab.host, lab.hostIf, false);
             lab.txChecksumOffload(lab.bhost, lab.bhostIf, false);
         }
+        final long completedAfter = lab.counter("port.west.rx.checksum-completed") +
+            lab.counter("port.west.rx.gso-split");
+        assertTrue(completedAfter - completedBefore >= TRANSFER_BYTES / 65536,
+            "the host's offloaded frames were finished by our port: " + completedBefore + " -> " + completedAfter);
+        assertEquals(0, lab.counter("port.west.rx.offload-errors"));
     }
 
     // 3. kernel SRH with three segments through our End and End.X to the kernel's End.DT6
