@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.srv6epe.dataplane.config.PortConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.flowstats.FlowTable;
+import net.srv6epe.dataplane.journal.JournalPruner;
 import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.neighbor.NeighborCounter;
 import net.srv6epe.dataplane.neighbor.NeighborCounters;
@@ -56,6 +57,7 @@ public final class LiveView implements ShowTopics
     private final PipelineCounters counters;
     private volatile JournalingPublisher journaling;
     private volatile FlowTable[] flowTables = new FlowTable[0];
+    private volatile JournalPruner pruner;
 
     public LiveView(
         final RouterConfig config,
@@ -86,6 +88,12 @@ public final class LiveView implements ShowTopics
     {
         this.journaling = journaling;
         this.flowTables = flowTables.clone();
+    }
+
+    /** Adds the journal pruner's {@code journal.files-pruned} to {@code show counters}; set once at start. */
+    public void alsoCount(final JournalPruner pruner)
+    {
+        this.pruner = pruner;
     }
 
     @Override
@@ -319,6 +327,11 @@ public final class LiveView implements ShowTopics
         {
             rows.addObject().put("name", "journal.route-events").put("value", j.eventsJournaled());
             rows.addObject().put("name", "journal.errors").put("value", j.journalErrors());
+        }
+        final JournalPruner p = pruner;
+        if (p != null)
+        {
+            rows.addObject().put("name", "journal.files-pruned").put("value", p.filesPruned());
         }
         final FlowTable[] tables = flowTables;
         for (int w = 0; w < tables.length; w++)

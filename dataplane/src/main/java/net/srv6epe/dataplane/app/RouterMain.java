@@ -16,6 +16,7 @@ import net.srv6epe.dataplane.control.ControlServer;
 import net.srv6epe.dataplane.flowstats.FlowJournal;
 import net.srv6epe.dataplane.flowstats.FlowSampler;
 import net.srv6epe.dataplane.flowstats.FlowTable;
+import net.srv6epe.dataplane.journal.JournalPruner;
 import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.journal.Journals;
 import net.srv6epe.dataplane.journal.RouteEventJournal;
@@ -23,6 +24,7 @@ import net.srv6epe.dataplane.metrics.BgpMetrics;
 import net.srv6epe.dataplane.metrics.BuildInfoMetrics;
 import net.srv6epe.dataplane.metrics.FlowMetrics;
 import net.srv6epe.dataplane.metrics.JournalMetrics;
+import net.srv6epe.dataplane.metrics.JournalPrunerMetrics;
 import net.srv6epe.dataplane.metrics.MetricsRegistry;
 import net.srv6epe.dataplane.metrics.MetricsServer;
 import net.srv6epe.dataplane.metrics.RouterMetrics;
@@ -47,6 +49,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -64,7 +67,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The router process behind {@code srv6 run}: compiles the configuration into the forwarding state, opens the
  * ports, starts the neighbor agent and the forwarding worker (each an agrona {@link AgentRunner} on its own
  * thread), opens the journals under {@code router.journal-dir} (the route events of the configured state, cause
- * {@code config}; the flow-stats sampler on its own thread when {@code router.flow-stats.enabled}), and serves the
+ * {@code config}; the flow-stats sampler on its own thread when {@code router.flow-stats.enabled}; the
+ * {@link JournalPruner} on another when {@code router.journal-retention-hours} is not 0), and serves the
  * control socket and the Prometheus metrics endpoint ({@code router.metrics}) from the
  * live state. With a {@code bgp:} section the BGP speaker and its roles run as one more agent
  * ({@link BgpAgent}, its own thread, sleeping idle strategy): it is the forwarding state's one writer from the
@@ -396,6 +400,17 @@ public final class RouterMain
         {
             AgentRunner.startOnThread(samplerRunner);
         }
+        AgentRunner prunerRunner = null;
+        if (config.router().journalRetentionHours() > 0)
+        {
+            final JournalPruner pruner = new JournalPruner(journalDir, config.router().journalRetentionHours(),
+                SystemEpochClock.INSTANCE);
+            metricsRegistry.register(new JournalPrunerMetrics(pruner));
+            liveView.alsoCount(pruner);
+            prunerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1_000), Throwable::printStackTrace, null,
+                pruner);
+            AgentRunner.startOnThread(prunerRunner);
+        }
         server.start();
         if (metrics != null)
         {
@@ -411,7 +426,7 @@ public final class RouterMain
             socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
         return new Running(server, metrics, workerRunner, neighborRunner, ports, samplerRunner, flowJournal, events,
-            journaling, bgpRunner, bgpAgent.get(), reloader);
+            journaling, bgpRunner, bgpAgent.get(), reloader, prunerRunner);
     }
 
     private static BgpSnapshot bgpSnapshot(final AtomicReference<BgpAgent> agent, final RouterConfig config)
@@ -488,6 +503,7 @@ public final class RouterMain
         private final AgentRunner bgpRunner;
         private final BgpAgent bgp;
         private final ConfigReloader reloader;
+        private final AgentRunner pruner;
         private boolean closed;
 
         private Running(
@@ -502,8 +518,10 @@ public final class RouterMain
             final JournalingPublisher journaling,
             final AgentRunner bgpRunner,
             final BgpAgent bgp,
-            final ConfigReloader reloader)
+            final ConfigReloader reloader,
+            final AgentRunner pruner)
         {
+            this.pruner = pruner;
             this.reloader = reloader;
             this.bgpRunner = bgpRunner;
             this.bgp = bgp;
@@ -573,6 +591,10 @@ public final class RouterMain
             }
             neighbor.close();
             closeAll(ports);
+            if (pruner != null)
+            {
+                pruner.close();
+            }
             events.close();
         }
     }

@@ -101,6 +101,12 @@ public final class ConfigDefaults
         return routerName == null ? null : CONTROL_SOCKET_DIR + "/" + routerName + ".sock";
     }
 
+    /** {@code router.journal-retention-hours}: a week of hourly journal files. */
+    public static final int JOURNAL_RETENTION_HOURS = 168;
+
+    /** Longest {@code router.journal-retention-hours}: ten years. */
+    public static final int MAX_JOURNAL_RETENTION_HOURS = 87_600;
+
     /**
      * The default journal directory of a router.
      *

@@ -169,6 +169,11 @@ public final class ConfigValidator
                 error("router.journal-dir", "'" + dir + "' exists and is not a directory");
             }
         }
+        if (r.journalRetentionHours() < 0 || r.journalRetentionHours() > ConfigDefaults.MAX_JOURNAL_RETENTION_HOURS)
+        {
+            error("router.journal-retention-hours", "must be 0 (keep every file) or 1.." +
+                ConfigDefaults.MAX_JOURNAL_RETENTION_HOURS + " hours, got " + r.journalRetentionHours());
+        }
         final FlowStatsSettings flows = r.flowStats();
         if (flows == null)
         {

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                      queues {@code events/} and {@code flows/} under it, created when missing); default
  *                      {@code /var/lib/srv6-epe/<name>} ({@link ConfigDefaults#journalDir(String)}).
  * @param flowStats     {@code flow-stats}: per-flow counters; default {@link FlowStatsSettings#DEFAULT}.
+ * @param journalRetentionHours {@code journal-retention-hours}: hourly journal files older than this are deleted
+ *                      (0: kept forever); default {@value ConfigDefaults#JOURNAL_RETENTION_HOURS}.
  */
 public record RouterSettings(
     String name,
@@ -28,8 +30,19 @@ public record RouterSettings(
     IcmpSettings icmp,
     MetricsSettings metrics,
     String journalDir,
-    FlowStatsSettings flowStats)
+    FlowStatsSettings flowStats,
+    int journalRetentionHours)
 {
+    /** Settings with the default journal retention. */
+    public RouterSettings(
+        final String name, final String controlSocket, final String encapSource, final int workers,
+        final IcmpSettings icmp, final MetricsSettings metrics, final String journalDir,
+        final FlowStatsSettings flowStats)
+    {
+        this(name, controlSocket, encapSource, workers, icmp, metrics, journalDir, flowStats,
+            ConfigDefaults.JOURNAL_RETENTION_HOURS);
+    }
+
     /** Settings with the default journal directory and flow statistics. */
     public RouterSettings(
         final String name, final String controlSocket, final String encapSource, final int workers,
@@ -57,7 +70,8 @@ public record RouterSettings(
         @JsonProperty("icmp") final IcmpSettings icmp,
         @JsonProperty("metrics") final MetricsSettings metrics,
         @JsonProperty("journal-dir") final String journalDir,
-        @JsonProperty("flow-stats") final FlowStatsSettings flowStats)
+        @JsonProperty("flow-stats") final FlowStatsSettings flowStats,
+        @JsonProperty("journal-retention-hours") final Integer journalRetentionHours)
     {
         return new RouterSettings(
             name,
@@ -67,6 +81,7 @@ public record RouterSettings(
             icmp == null ? IcmpSettings.DEFAULT : icmp,
             metrics == null ? MetricsSettings.DEFAULT : metrics,
             journalDir == null ? ConfigDefaults.journalDir(name) : journalDir,
-            flowStats == null ? FlowStatsSettings.DEFAULT : flowStats);
+            flowStats == null ? FlowStatsSettings.DEFAULT : flowStats,
+            journalRetentionHours == null ? ConfigDefaults.JOURNAL_RETENTION_HOURS : journalRetentionHours);
     }
 }

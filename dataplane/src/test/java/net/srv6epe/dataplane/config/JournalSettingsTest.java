@@ -25,6 +25,7 @@ class JournalSettingsTest
         final RouterSettings r = ConfigLoader.parse("router: { name: r1 }\n").router();
 
         assertEquals("/var/lib/srv6-epe/r1", r.journalDir());
+        assertEquals(168, r.journalRetentionHours());
         assertEquals(new FlowStatsSettings(true, 100, 65_536), r.flowStats());
         assertEquals(FlowStatsSettings.DEFAULT, ConfigLoader.parse("router: { name: r1, flow-stats: {} }\n")
             .router().flowStats());
@@ -34,10 +35,12 @@ class JournalSettingsTest
     void readsTheKeys() throws ConfigException
     {
         final RouterSettings r = ConfigLoader.parse("router: { name: r1, journal-dir: " + dir + "/j," +
-            " flow-stats: { interval-ms: 250, max-flows: 1024, enabled: false } }\n").router();
+            " flow-stats: { interval-ms: 250, max-flows: 1024, enabled: false }, journal-retention-hours: 0 }\n")
+            .router();
 
         assertEquals(dir + "/j", r.journalDir());
         assertEquals(new FlowStatsSettings(false, 250, 1024), r.flowStats());
+        assertEquals(0, r.journalRetentionHours(), "0 keeps every file");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,6 +50,8 @@ class JournalSettingsTest
         'flow-stats: { max-flows: 15 }'          | router.flow-stats.max-flows: 15 out of range 16..4194304
         'flow-stats: { max-flows: 4194305 }'     | router.flow-stats.max-flows: 4194305 out of range 16..4194304
         'journal-dir: ""'                        | router.journal-dir: must not be empty
+        'journal-retention-hours: -1'            | router.journal-retention-hours: must be 0 (keep every file) or 1..87600 hours, got -1
+        'journal-retention-hours: 87601'         | router.journal-retention-hours: must be 0 (keep every file) or 1..87600 hours, got 87601
         """)
     void refusesOutOfRangeValuesNamingThePath(final String yaml, final String expected)
     {

@@ -7,11 +7,13 @@ import java.util.List;
 
 import net.srv6epe.dataplane.bgp.BgpSnapshot;
 import net.srv6epe.dataplane.flowstats.FlowTable;
+import net.srv6epe.dataplane.journal.JournalPruner;
 import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.neighbor.NeighborCounters;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
 import net.srv6epe.dataplane.pipeline.PipelineCounters;
 import net.srv6epe.vrf.ForwardingStatePublisher;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,8 @@ class MetricsDocumentationTest
             .register(new FlowMetrics(new FlowTable[] {new FlowTable(64)}))
             .register(new JournalMetrics(new JournalingPublisher(new ForwardingStatePublisher(), null,
                 SystemEpochNanoClock.INSTANCE, SystemNanoClock.INSTANCE)))
+            .register(new JournalPrunerMetrics(new JournalPruner(Path.of("/nonexistent"), 1,
+                SystemEpochClock.INSTANCE)))
             .scrape();
         final String guide = Files.readString(OPERATIONS);
         final String section = guide.substring(guide.indexOf("## Metrics"), guide.indexOf("## Drop reasons"));
@@ -84,6 +88,6 @@ class MetricsDocumentationTest
             }
         }
         assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
-        assertEquals(15 + 3 + 2, families, "BGP, flows, journal: a new family needs a row in the guide");
+        assertEquals(15 + 3 + 2 + 1, families, "BGP, flows, journal, pruner: a new family needs a row in the guide");
     }
 }

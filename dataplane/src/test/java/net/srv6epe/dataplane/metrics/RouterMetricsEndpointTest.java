@@ -247,8 +247,9 @@ class RouterMetricsEndpointTest
                 families.add(MetricNames.counter(label));
             }
         }
-        assertEquals(PipelineCounters.totalCount() + NeighborCounter.count() + 2 * PortCounter.count() + 2 + 2,
-            scrape.show.get("counters").size(), "pipeline, neighbor agent, two ports, journal, one worker's flows");
+        assertEquals(PipelineCounters.totalCount() + NeighborCounter.count() + 2 * PortCounter.count() + 3 + 2,
+            scrape.show.get("counters").size(), "pipeline, neighbor agent, two ports, journal and its pruner, one " +
+            "worker's flows");
         for (final JsonNode row : scrape.show.get("interfaces"))
         {
             final String port = row.get("name").asText();
