@@ -3,6 +3,8 @@ package net.srv6epe.perf;
 import net.srv6epe.dataplane.capture.CaptureFilter;
 import net.srv6epe.dataplane.capture.CaptureService;
 import net.srv6epe.dataplane.capture.CaptureTap;
+import net.srv6epe.dataplane.config.FlowStatsSettings;
+import net.srv6epe.dataplane.flowstats.FlowTable;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
 import net.srv6epe.dataplane.neighbor.NeighborSettings;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -52,7 +54,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code capture}: {@code off} (the default), or {@code nomatch}: a live capture runs ({@code --port any --sid}
  * a SID no frame carries), so every frame pays the capture's matching but none is copied
- * ({@code -p capture=nomatch}).
+ * ({@code -p capture=nomatch}). {@code flowStats}: {@code off} (the default) or {@code on}: every encapsulated
+ * packet is also counted in the worker's SRv6 flow table, as the router does by default ({@code -p flowStats=on};
+ * the sampler that reads the table is not running, which is what the worker sees between two samples).
  *
  * <pre>
  * java -jar perf/target/benchmarks.jar PipelineBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
@@ -75,6 +79,9 @@ public class PipelineBenchmark
 
     @Param("off")
     public String capture;
+
+    @Param("off")
+    public String flowStats;
 
     private Pipeline pipeline;
     private UnsafeBuffer work;
@@ -124,7 +131,7 @@ public class PipelineBenchmark
             {
                 sent += length;
                 return true;
-            });
+            }, flowTable());
 
         final int count = "hot".equals(destinations) ? 4096 : 65536;
         frames = new byte[count][];
@@ -154,6 +161,20 @@ public class PipelineBenchmark
         if (sent != FRAME_LENGTH + 40 + 24)
         {
             throw new IllegalStateException("the pipeline did not encapsulate the probe frame (sent " + sent + ")");
+        }
+    }
+
+    /** The worker's flow table ({@code -p flowStats=on}: the router's default of 65,536 flows), or null. */
+    private FlowTable flowTable()
+    {
+        switch (flowStats)
+        {
+            case "off":
+                return null;
+            case "on":
+                return new FlowTable(FlowStatsSettings.DEFAULT.maxFlows());
+            default:
+                throw new IllegalArgumentException("flowStats must be on or off, not " + flowStats);
         }
     }
 
