@@ -113,7 +113,7 @@ public final class PcapLivePort implements Port, RawPacketListener
         {
             throw new PortException("port '" + name + "': no such interface '" + interfaceName + "' (ip link show)");
         }
-        final long ourMac = mac >= 0 ? mac : interfaceMac(name, interfaceName);
+        final long ourMac = mac >= 0 ? mac : InterfaceMac.of(name, interfaceName);
         PcapHandle handle = null;
         try
         {
@@ -154,19 +154,6 @@ public final class PcapLivePort implements Port, RawPacketListener
                 "port '" + name + "': no such interface '" + interfaceName + "' (ip link show): " + message, ex);
         }
         return new PortException("port '" + name + "': cannot open '" + interfaceName + "': " + message, ex);
-    }
-
-    private static long interfaceMac(final String name, final String interfaceName)
-    {
-        try
-        {
-            return MacAddress.parse(Files.readString(Path.of("/sys/class/net", interfaceName, "address")).trim());
-        }
-        catch (final Exception ex)
-        {
-            throw new PortException("port '" + name + "': cannot read the MAC of '" + interfaceName +
-                "'; configure one", ex);
-        }
     }
 
     @Override

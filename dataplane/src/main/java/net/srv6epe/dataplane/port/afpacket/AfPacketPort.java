@@ -1,13 +1,12 @@
 package net.srv6epe.dataplane.port.afpacket;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import net.srv6epe.dataplane.port.FrameHandler;
+import net.srv6epe.dataplane.port.InterfaceMac;
 import net.srv6epe.dataplane.port.MacAddress;
 import net.srv6epe.dataplane.port.Port;
 import net.srv6epe.dataplane.port.PortCounter;
@@ -157,7 +156,7 @@ public final class AfPacketPort implements Port
         {
             throw new PortException("port '" + name + "': no such interface '" + interfaceName + "' (ip link show)");
         }
-        final long ourMac = mac >= 0 ? mac : interfaceMac(name, interfaceName);
+        final long ourMac = mac >= 0 ? mac : InterfaceMac.of(name, interfaceName);
         final UnsafeBuffer control = new UnsafeBuffer(ByteBuffer.allocateDirect(CONTROL_BYTES));
         final int fd = Libc.socket(Libc.AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
         if (fd < 0)
@@ -255,19 +254,6 @@ public final class AfPacketPort implements Port
         if (result != 0)
         {
             throw new PortException(what + " refused: " + Libc.describe(Libc.errno()));
-        }
-    }
-
-    private static long interfaceMac(final String name, final String interfaceName)
-    {
-        try
-        {
-            return MacAddress.parse(Files.readString(Path.of("/sys/class/net", interfaceName, "address")).trim());
-        }
-        catch (final Exception ex)
-        {
-            throw new PortException("port '" + name + "': cannot read the MAC of '" + interfaceName +
-                "'; configure one", ex);
         }
     }
 
