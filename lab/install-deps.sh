@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs what srv6-epe needs on a Debian machine, idempotently (root).
-#   lab/install-deps.sh runtime   what `bin/srv6 run` and `bin/srv6 demo` need
-#   lab/install-deps.sh test      that, plus what the test suite uses as real peers and decoders (the tests run
-#                                 their own GoBGP and FRR daemons in namespaces; the frr package's own service is
-#                                 left as Debian sets it up)
+#   lab/install-deps.sh runtime   what `bin/srv6 run` and `bin/srv6 demo` need (the demo: iperf3, mptcpize, python3)
+#   lab/install-deps.sh test      that, plus what the test suite and the EPE lab (bin/srv6 lab epe) use as real
+#                                 peers, decoders and plotters (gobgpd, tcpdump, python3-matplotlib, ...). The
+#                                 tests run their own GoBGP and FRR daemons in namespaces; the frr package's own
+#                                 service is left as Debian sets it up
 set -euo pipefail
 
-want=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 procps iputils-ping iperf3 ethtool)
+want=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 procps iputils-ping iperf3 ethtool mptcpize python3)
 case "${1:-runtime}" in
   runtime) ;;
-  test) want+=(gobgpd frr tshark tcpdump iperf3 python3-scapy python3-prometheus-client) ;;
+  test) want+=(gobgpd frr tshark tcpdump iperf3 python3-scapy python3-prometheus-client python3-matplotlib) ;;
   *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
 esac
 
