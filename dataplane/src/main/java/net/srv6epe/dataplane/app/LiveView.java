@@ -16,6 +16,8 @@ import net.srv6epe.dataplane.pipeline.PipelineCounters;
 import net.srv6epe.dataplane.port.MacAddress;
 import net.srv6epe.dataplane.port.Port;
 import net.srv6epe.dataplane.port.PortCounter;
+import net.srv6epe.dataplane.worker.WorkerCounter;
+import net.srv6epe.dataplane.worker.WorkerStats;
 import net.srv6epe.srv6.DropReason;
 import net.srv6epe.srv6.Flavor;
 import net.srv6epe.srv6.Ipv4Address;
@@ -42,6 +44,8 @@ import java.util.List;
  *     <li>errors: every drop reason with its count (pipeline and neighbor agent added up; the ports count their
  *         own receive drops and transmit errors, shown under interfaces)</li>
  * </ul>
+ * With several workers each pipeline has its own counters: every pipeline, SID and drop count shown is their sum,
+ * and {@code show counters} adds each worker's loop counters ({@code worker.N.*}).
  * Built on the control thread on demand; never on the packet path.
  */
 public final class LiveView implements ShowTopics
@@ -54,7 +58,8 @@ public final class LiveView implements ShowTopics
     private final List<Port> ports;
     private final NeighborTable neighbors;
     private final NeighborCounters neighborCounters;
-    private final PipelineCounters counters;
+    private final PipelineCounters[] counters;
+    private volatile List<WorkerStats> workers = List.of();
     private volatile JournalingPublisher journaling;
     private volatile FlowTable[] flowTables = new FlowTable[0];
     private volatile JournalPruner pruner;
@@ -65,7 +70,7 @@ public final class LiveView implements ShowTopics
         final List<Port> ports,
         final NeighborTable neighbors,
         final NeighborCounters neighborCounters,
-        final PipelineCounters counters)
+        final PipelineCounters... counters)
     {
         this.config = config;
         this.configView = new ConfigView(config);
@@ -73,7 +78,7 @@ public final class LiveView implements ShowTopics
         this.ports = ports;
         this.neighbors = neighbors;
         this.neighborCounters = neighborCounters;
-        this.counters = counters;
+        this.counters = counters.clone();
     }
 
     /**
@@ -88,6 +93,15 @@ public final class LiveView implements ShowTopics
     {
         this.journaling = journaling;
         this.flowTables = flowTables.clone();
+    }
+
+    /**
+     * Adds each worker's loop counters and ring drops ({@code worker.N.busy-loops}, ..., {@code
+     * worker.N.rx-ring-drops}) to {@code show counters}; set once at start, before the control socket serves.
+     */
+    public void alsoCountWorkers(final List<WorkerStats> workers)
+    {
+        this.workers = List.copyOf(workers);
     }
 
     /** Adds the journal pruner's {@code journal.files-pruned} to {@code show counters}; set once at start. */
@@ -254,10 +268,22 @@ public final class LiveView implements ShowTopics
                 }
             }
             row.put("locator", locator);
-            row.put("good-packets", counters.sidGoodPackets(sid.counterIndex()));
-            row.put("good-bytes", counters.sidGoodBytes(sid.counterIndex()));
-            row.put("bad-packets", counters.sidBadPackets(sid.counterIndex()));
-            row.put("bad-bytes", counters.sidBadBytes(sid.counterIndex()));
+            final int index = sid.counterIndex();
+            long goodPackets = 0;
+            long goodBytes = 0;
+            long badPackets = 0;
+            long badBytes = 0;
+            for (final PipelineCounters c : counters)
+            {
+                goodPackets += c.sidGoodPackets(index);
+                goodBytes += c.sidGoodBytes(index);
+                badPackets += c.sidBadPackets(index);
+                badBytes += c.sidBadBytes(index);
+            }
+            row.put("good-packets", goodPackets);
+            row.put("good-bytes", goodBytes);
+            row.put("bad-packets", badPackets);
+            row.put("bad-bytes", badBytes);
         }
         return rows;
     }
@@ -291,10 +317,15 @@ public final class LiveView implements ShowTopics
         return ConfigView.errorRows(this::dropCount);
     }
 
-    /** A drop reason's count over the pipeline and the neighbor agent. */
+    /** A drop reason's count over the pipelines and the neighbor agent. */
     public long dropCount(final DropReason reason)
     {
-        return counters.drops(reason) + neighborCounters.drops(reason);
+        long sum = neighborCounters.drops(reason);
+        for (final PipelineCounters c : counters)
+        {
+            sum += c.drops(reason);
+        }
+        return sum;
     }
 
     @Override
@@ -305,7 +336,12 @@ public final class LiveView implements ShowTopics
         {
             final ObjectNode row = rows.addObject();
             row.put("name", "pipeline." + PipelineCounters.totalName(i));
-            row.put("value", counters.total(i));
+            long sum = 0;
+            for (final PipelineCounters c : counters)
+            {
+                sum += c.total(i);
+            }
+            row.put("value", sum);
         }
         for (final NeighborCounter c : NeighborCounter.values())
         {
@@ -333,6 +369,15 @@ public final class LiveView implements ShowTopics
         {
             rows.addObject().put("name", "journal.files-pruned").put("value", p.filesPruned());
         }
+        for (final WorkerStats w : workers)
+        {
+            final String prefix = "worker." + w.index() + ".";
+            for (final WorkerCounter c : WorkerCounter.values())
+            {
+                rows.addObject().put("name", prefix + c.label()).put("value", w.loop().get(c));
+            }
+            rows.addObject().put("name", prefix + "rx-ring-drops").put("value", w.rxRingDrops());
+        }
         final FlowTable[] tables = flowTables;
         for (int w = 0; w < tables.length; w++)
         {
@@ -342,11 +387,14 @@ public final class LiveView implements ShowTopics
         return rows;
     }
 
-    /** Clears the pipeline's counters (ports and the neighbor agent keep theirs). */
+    /** Clears the pipelines' counters (ports, workers' loops and the neighbor agent keep theirs). */
     @Override
     public long clearCounters()
     {
-        counters.clear();
+        for (final PipelineCounters c : counters)
+        {
+            c.clear();
+        }
         return DropReason.values().length + PipelineCounters.totalCount();
     }
 

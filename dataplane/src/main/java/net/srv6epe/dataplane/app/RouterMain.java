@@ -7,6 +7,7 @@ import net.srv6epe.dataplane.bgp.BgpView;
 import net.srv6epe.dataplane.bgp.ForwardingWriter;
 import net.srv6epe.dataplane.capture.CaptureControlHandler;
 import net.srv6epe.dataplane.capture.CaptureService;
+import net.srv6epe.dataplane.capture.CaptureSwitch;
 import net.srv6epe.dataplane.config.ListenAddress;
 import net.srv6epe.dataplane.config.NeighborConfig;
 import net.srv6epe.dataplane.config.PortConfig;
@@ -28,6 +29,7 @@ import net.srv6epe.dataplane.metrics.JournalPrunerMetrics;
 import net.srv6epe.dataplane.metrics.MetricsRegistry;
 import net.srv6epe.dataplane.metrics.MetricsServer;
 import net.srv6epe.dataplane.metrics.RouterMetrics;
+import net.srv6epe.dataplane.metrics.WorkerMetrics;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
 import net.srv6epe.dataplane.neighbor.NeighborSettings;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -37,8 +39,13 @@ import net.srv6epe.dataplane.pipeline.PortInfo;
 import net.srv6epe.dataplane.pipeline.PortTable;
 import net.srv6epe.dataplane.port.MacAddress;
 import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortFactory;
+import net.srv6epe.dataplane.worker.FanoutGroups;
+import net.srv6epe.dataplane.worker.PortSockets;
 import net.srv6epe.dataplane.worker.Worker;
+import net.srv6epe.dataplane.worker.WorkerCounters;
+import net.srv6epe.dataplane.worker.WorkerStats;
 import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.srv6.behavior.IcmpRateLimiter;
@@ -65,8 +72,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The router process behind {@code srv6 run}: compiles the configuration into the forwarding state, opens the
- * ports, starts the neighbor agent and the forwarding worker (each an agrona {@link AgentRunner} on its own
- * thread), opens the journals under {@code router.journal-dir} (the route events of the configured state, cause
+ * ports, starts the neighbor agent and the {@code router.workers} forwarding workers (each an agrona
+ * {@link AgentRunner} on its own thread; with more than one, each worker owns one {@code AF_PACKET} socket of every
+ * port, the sockets of a port in one fanout group, and its own pipeline, counters and flow table; worker 0 sends
+ * the neighbor agent's frames), opens the journals under {@code router.journal-dir} (the route events of the configured state, cause
  * {@code config}; the flow-stats sampler on its own thread when {@code router.flow-stats.enabled}; the
  * {@link JournalPruner} on another when {@code router.journal-retention-hours} is not 0), and serves the
  * control socket and the Prometheus metrics endpoint ({@code router.metrics}) from the
@@ -209,7 +218,12 @@ public final class RouterMain
             }
         }
 
-        final PipelineCounters counters = new PipelineCounters();
+        final int workerCount = config.router().workers();
+        final PipelineCounters[] counters = new PipelineCounters[workerCount];
+        for (int w = 0; w < workerCount; w++)
+        {
+            counters[w] = new PipelineCounters();
+        }
         final Path socket = Path.of(config.router().controlSocket());
         final LiveView liveView =
             new LiveView(config, publisher, ports, neighborTable, neighborAgent.counters(), counters);
@@ -287,12 +301,21 @@ public final class RouterMain
             }
         }
 
+        final Port[][] workerPorts = new Port[workerCount][];
         try
         {
-            for (final PortConfig p : config.ports())
+            if (workerCount == 1)
             {
-                ports.add(PortFactory.open(p.name(), p.backend().configName(), p.interfaceName(), p.read(),
-                    p.write(), MacAddress.parse(p.mac()), p.mtu()));
+                for (final PortConfig p : config.ports())
+                {
+                    ports.add(PortFactory.open(p.name(), p.backend().configName(), p.interfaceName(), p.read(),
+                        p.write(), MacAddress.parse(p.mac()), p.mtu()));
+                }
+                workerPorts[0] = ports.toArray(new Port[0]);
+            }
+            else
+            {
+                openFanoutSockets(config, ports, workerPorts);
             }
         }
         catch (final RuntimeException ex)
@@ -305,7 +328,7 @@ public final class RouterMain
             return null;
         }
         final FlowStatsSettings flowSettings = config.router().flowStats();
-        FlowTable flowTable = null;
+        FlowTable[] flowTables = new FlowTable[0];
         FlowJournal flowJournal = null;
         AgentRunner samplerRunner = null;
         if (flowSettings.enabled())
@@ -324,35 +347,59 @@ public final class RouterMain
                     Journals.flowsDir(journalDir) + ": " + ex.getMessage() + " (router.journal-dir)");
                 return null;
             }
-            flowTable = new FlowTable(flowSettings.maxFlows());
-            metricsRegistry.register(new FlowMetrics(new FlowTable[] {flowTable}));
+            flowTables = new FlowTable[workerCount];
+            for (int w = 0; w < workerCount; w++)
+            {
+                flowTables[w] = new FlowTable(flowSettings.maxFlows());
+            }
+            metricsRegistry.register(new FlowMetrics(flowTables));
             final List<String> portNames = new ArrayList<>();
             for (final PortConfig p : config.ports())
             {
                 portNames.add(p.name());
             }
-            final FlowSampler sampler = new FlowSampler(new FlowTable[]{ flowTable }, flowJournal, publisher,
+            final FlowSampler sampler = new FlowSampler(flowTables, flowJournal, publisher,
                 portNames, clock, SystemEpochNanoClock.INSTANCE,
                 TimeUnit.MILLISECONDS.toNanos(flowSettings.intervalMs()));
             samplerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
                 sampler);
         }
-        liveView.alsoCount(journaling, flowTable == null ? new FlowTable[0] : new FlowTable[] {flowTable});
-        final IcmpRateLimiter limiter = new IcmpRateLimiter(clock, config.router().icmp().ratePerSecond(),
-            config.router().icmp().burst(), config.router().icmp().enabled());
-        final Port[] portArray = ports.toArray(new Port[0]);
-        final Pipeline pipeline = new Pipeline(publisher, new PortTable(portInfos), neighborTable,
-            neighborAgent.proxy(), counters, limiter,
-            (portIndex, buffer, offset, length) -> portArray[portIndex].send(buffer, offset, length), flowTable);
-        final Worker worker = new Worker("srv6-epe-worker-0", portArray, pipeline, neighborAgent.proxy(), counters);
+        liveView.alsoCount(journaling, flowTables);
+        final Pipeline[] pipelines = new Pipeline[workerCount];
+        final AgentRunner[] workerRunners = new AgentRunner[workerCount];
+        final List<WorkerStats> workerStats = new ArrayList<>();
+        for (int w = 0; w < workerCount; w++)
+        {
+            // each worker has its own rate limiter (single-threaded) with its share of router.icmp, so that the
+            // workers together send what the configuration allows
+            final IcmpRateLimiter limiter = new IcmpRateLimiter(clock,
+                share(config.router().icmp().ratePerSecond(), workerCount, w),
+                share(config.router().icmp().burst(), workerCount, w), config.router().icmp().enabled());
+            final Port[] own = workerPorts[w];
+            pipelines[w] = new Pipeline(publisher, new PortTable(portInfos), neighborTable, neighborAgent.proxy(),
+                counters[w], limiter, (portIndex, buffer, offset, length) -> own[portIndex].send(buffer, offset,
+                length), flowTables.length == 0 ? null : flowTables[w]);
+            final WorkerCounters loop = new WorkerCounters();
+            final Worker worker = new Worker("srv6-epe-worker-" + w, own, pipelines[w], neighborAgent.proxy(),
+                counters[w], loop, w == 0);
+            workerStats.add(new WorkerStats(w, loop, own));
+            workerRunners[w] = new AgentRunner(
+                new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
+        }
+        liveView.alsoCountWorkers(workerStats);
+        metricsRegistry.register(new WorkerMetrics(workerStats));
+        // a capture copies the frames of every worker: one tap (and ring) per worker, one shared count
+        final List<CaptureSwitch> captureSwitches = new ArrayList<>();
+        for (final Pipeline p : pipelines)
+        {
+            captureSwitches.add(p.captureSwitch());
+        }
         handler.captureWith(new CaptureControlHandler(new CaptureService(
-            portInfos.stream().map(PortInfo::name).toList(), pipeline.captureSwitch(), clock,
-            SystemEpochNanoClock.INSTANCE)));
+            portInfos.stream().map(PortInfo::name).toList(), captureSwitches, clock, SystemEpochNanoClock.INSTANCE,
+            CaptureService.RING_BYTES)));
 
         final AgentRunner neighborRunner = new AgentRunner(
             new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, neighborAgent);
-        final AgentRunner workerRunner = new AgentRunner(
-            new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
         AgentRunner bgpRunner = null;
         if (bgpAgent.get() != null)
         {
@@ -395,7 +442,10 @@ public final class RouterMain
             handler.reloadWith(reloader);
         }
         AgentRunner.startOnThread(neighborRunner);
-        AgentRunner.startOnThread(workerRunner);
+        for (final AgentRunner workerRunner : workerRunners)
+        {
+            AgentRunner.startOnThread(workerRunner);
+        }
         if (samplerRunner != null)
         {
             AgentRunner.startOnThread(samplerRunner);
@@ -416,16 +466,12 @@ public final class RouterMain
         {
             metrics.start();
         }
-        if (config.router().workers() > 1)
-        {
-            err.println("srv6-epe " + name + ": router.workers is " + config.router().workers() +
-                "; this version forwards on one worker thread (multi-worker forwarding is not built yet)");
-        }
-        out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s), " +
+        out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s) with " + workerCount +
+            " worker(s), " +
             state.vrfs().size() + " VRF(s), " + state.localSids().size() + " local SID(s); control socket " +
             socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
-        return new Running(server, metrics, workerRunner, neighborRunner, ports, samplerRunner, flowJournal, events,
+        return new Running(server, metrics, workerRunners, neighborRunner, ports, samplerRunner, flowJournal, events,
             journaling, bgpRunner, bgpAgent.get(), reloader, prunerRunner);
     }
 
@@ -451,6 +497,66 @@ public final class RouterMain
             }
         }
         return locator;
+    }
+
+    /**
+     * Opens, for each port, one socket per worker, all of a port's sockets in one fanout group; adds each port's
+     * {@link PortSockets} to {@code ports} (so a failure closes what was opened) and fills {@code workerPorts}.
+     */
+    private static void openFanoutSockets(final RouterConfig config, final List<Port> ports,
+        final Port[][] workerPorts)
+    {
+        final int workers = workerPorts.length;
+        for (int w = 0; w < workers; w++)
+        {
+            workerPorts[w] = new Port[config.ports().size()];
+        }
+        final long pid = ProcessHandle.current().pid();
+        for (int i = 0; i < config.ports().size(); i++)
+        {
+            final PortConfig p = config.ports().get(i);
+            if (p.backend() != PortBackend.AF_PACKET)
+            {
+                throw new IllegalArgumentException("port '" + p.name() + "': backend " + p.backend().configName() +
+                    " cannot be shared by router.workers " + workers + " (only af-packet fans out)");
+            }
+            final int group = FanoutGroups.groupId(pid, i);
+            final Port[] sockets = new Port[workers];
+            try
+            {
+                for (int w = 0; w < workers; w++)
+                {
+                    sockets[w] = PortFactory.openFanoutSocket(p.name(), p.interfaceName(), MacAddress.parse(p.mac()),
+                        p.mtu(), group);
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                for (final Port opened : sockets)
+                {
+                    if (opened != null)
+                    {
+                        opened.close();
+                    }
+                }
+                throw ex;
+            }
+            ports.add(new PortSockets(sockets));
+            for (int w = 0; w < workers; w++)
+            {
+                workerPorts[w][i] = sockets[w];
+            }
+        }
+    }
+
+    /**
+     * Worker {@code worker}'s part of {@code total} split over {@code workers}: the parts add up to the total, except
+     * that each part is at least 1 when the total is not 0 (a worker with no share would never send an error).
+     */
+    private static long share(final long total, final int workers, final int worker)
+    {
+        final long part = total / workers + (worker < total % workers ? 1 : 0);
+        return total > 0 ? Math.max(1, part) : part;
     }
 
     private static int indexOf(final RouterConfig config, final String port)
@@ -493,7 +599,7 @@ public final class RouterMain
     {
         private final ControlServer server;
         private final MetricsServer metrics;
-        private final AgentRunner worker;
+        private final AgentRunner[] workers;
         private final AgentRunner neighbor;
         private final List<Port> ports;
         private final AgentRunner sampler;
@@ -509,7 +615,7 @@ public final class RouterMain
         private Running(
             final ControlServer server,
             final MetricsServer metrics,
-            final AgentRunner worker,
+            final AgentRunner[] workers,
             final AgentRunner neighbor,
             final List<Port> ports,
             final AgentRunner sampler,
@@ -527,7 +633,7 @@ public final class RouterMain
             this.bgp = bgp;
             this.server = server;
             this.metrics = metrics;
-            this.worker = worker;
+            this.workers = workers;
             this.neighbor = neighbor;
             this.ports = ports;
             this.sampler = sampler;
@@ -583,7 +689,10 @@ public final class RouterMain
             {
                 bgpRunner.close(); // the speaker's onClose sends Cease to every session, before the ports close
             }
-            worker.close();
+            for (final AgentRunner worker : workers)
+            {
+                worker.close();
+            }
             if (sampler != null)
             {
                 sampler.close(); // its agent's onClose takes a last sample of what the stopped worker counted

@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The router's live captures, one at a time: {@link #start} hands a new {@link CaptureTap} to the worker through
- * its {@link CaptureSwitch}, {@link #read} drains the tap's ring (the ring's one consumer, on the control thread),
- * {@link #stop} turns it off and returns the last frames.
+ * The router's live captures, one at a time: {@link #start} hands a new {@link CaptureTap} to each worker through
+ * its {@link CaptureSwitch} (the taps of one capture share its filter and frame count, each has its own ring),
+ * {@link #read} drains the taps' rings (their one consumer, on the control thread), {@link #stop} turns it off and
+ * returns the last frames.
  *
  * <p>A capture belongs to the client that polls it: when no request names it for {@link #LEASE_MS} (the client
  * was killed, or its connection is gone), a daemon thread ({@code srv6-epe-capture}, which runs only while a
@@ -33,7 +34,7 @@ public final class CaptureService
     private static final long EXPIRY_CHECK_MS = 500;
 
     private final List<String> portNames;
-    private final CaptureSwitch captureSwitch;
+    private final List<CaptureSwitch> switches;
     private final NanoClock clock;
     private final EpochNanoClock wallClock;
     private final int ringBytes;
@@ -53,7 +54,7 @@ public final class CaptureService
         final NanoClock clock,
         final EpochNanoClock wallClock)
     {
-        this(portNames, captureSwitch, clock, wallClock, RING_BYTES);
+        this(portNames, List.of(captureSwitch), clock, wallClock, RING_BYTES);
     }
 
     /**
@@ -66,8 +67,28 @@ public final class CaptureService
         final EpochNanoClock wallClock,
         final int ringBytes)
     {
+        this(portNames, List.of(captureSwitch), clock, wallClock, ringBytes);
+    }
+
+    /**
+     * A service for a router of several workers: a capture copies the frames of every worker.
+     *
+     * @param switches  the workers' switches, by worker; at least one
+     * @param ringBytes each worker's ring capacity per capture, a power of two
+     */
+    public CaptureService(
+        final List<String> portNames,
+        final List<CaptureSwitch> switches,
+        final NanoClock clock,
+        final EpochNanoClock wallClock,
+        final int ringBytes)
+    {
+        if (switches.isEmpty())
+        {
+            throw new IllegalArgumentException("a capture service needs at least one worker's switch");
+        }
         this.portNames = List.copyOf(portNames);
-        this.captureSwitch = captureSwitch;
+        this.switches = List.copyOf(switches);
         this.clock = clock;
         this.wallClock = wallClock;
         this.ringBytes = ringBytes;
@@ -90,15 +111,28 @@ public final class CaptureService
         if (session != null && refresh(session).running())
         {
             throw new IllegalStateException("a capture is already running (capture " + session.id() + ": " +
-                session.tap().filter().describe(portNames) + "); one at a time");
+                session.filter().describe(portNames) + "); one at a time");
         }
         final long nowNs = clock.nanoTime();
-        final CaptureTap tap = new CaptureTap(filter, ringBytes, clock, wallClock.nanoTime() - nowNs);
-        if (!captureSwitch.activate(tap))
+        final long epochOffsetNs = wallClock.nanoTime() - nowNs;
+        final CaptureBudget budget = new CaptureBudget(filter.count());
+        final CaptureTap[] taps = new CaptureTap[switches.size()];
+        for (int w = 0; w < taps.length; w++)
         {
-            throw new IllegalStateException("the worker still has a capture on; try again");
+            taps[w] = new CaptureTap(filter, ringBytes, clock, epochOffsetNs, budget);
         }
-        session = new CaptureSession(nextId++, tap, nowNs);
+        for (int w = 0; w < taps.length; w++)
+        {
+            if (!switches.get(w).activate(taps[w]))
+            {
+                for (int on = 0; on < w; on++)
+                {
+                    switches.get(on).deactivate(taps[on]);
+                }
+                throw new IllegalStateException("worker " + w + " still has a capture on; try again");
+            }
+        }
+        session = new CaptureSession(nextId++, taps, nowNs);
         if (timer == null)
         {
             timer = Executors.newSingleThreadScheduledExecutor(task ->
@@ -192,25 +226,35 @@ public final class CaptureService
      */
     private CaptureState refresh(final CaptureSession s)
     {
-        if (s.state().running() && s.tap().finished())
+        if (s.state().running() && s.finished())
         {
-            captureSwitch.deactivate(s.tap());
+            final CaptureTap[] taps = s.taps();
+            for (int w = 0; w < taps.length; w++)
+            {
+                switches.get(w).deactivate(taps[w]);
+            }
             s.state(CaptureState.FINISHED);
         }
         return s.state();
     }
 
-    /** Takes the tap away from the worker and waits, briefly, until the worker has let go of it. */
+    /** Takes the taps away from the workers and waits, briefly, until every worker has let go of its tap. */
     private void turnOff(final CaptureSession s, final CaptureState end)
     {
-        final CaptureTap tap = s.tap();
-        captureSwitch.deactivate(tap);
+        final CaptureTap[] taps = s.taps();
+        for (int w = 0; w < taps.length; w++)
+        {
+            switches.get(w).deactivate(taps[w]);
+        }
         s.state(end);
         final long deadlineNs = System.nanoTime() + DETACH_WAIT_NS;
-        while (!tap.detached() && System.nanoTime() - deadlineNs < 0)
+        for (final CaptureTap tap : taps)
         {
-            // the worker picks the change up at its next batch, within microseconds unless it is stopped
-            LockSupport.parkNanos(100_000);
+            while (!tap.detached() && System.nanoTime() - deadlineNs < 0)
+            {
+                // the worker picks the change up at its next batch, within microseconds unless it is stopped
+                LockSupport.parkNanos(100_000);
+            }
         }
     }
 }

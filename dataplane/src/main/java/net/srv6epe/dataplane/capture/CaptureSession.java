@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The control plane's side of one capture: its id, its {@link CaptureTap}, its state, when its client last asked,
- * and the one consumer of the tap's ring. Used under the {@link CaptureService}'s lock.
+ * The control plane's side of one capture: its id, its {@link CaptureTap}s (one per worker), its state, when its
+ * client last asked, and the one consumer of the taps' rings. Used under the {@link CaptureService}'s lock.
  */
 final class CaptureSession
 {
     private static final DropReason[] REASONS = DropReason.values();
 
     private final long id;
-    private final CaptureTap tap;
+    private final CaptureTap[] taps;
     private final CaptureRecord record = new CaptureRecord();
     private final List<CapturedFrame> batch = new ArrayList<>();
     private final ControlledMessageHandler decoder = this::decode;
@@ -27,10 +27,10 @@ final class CaptureSession
     private int batchBytes;
     private boolean full;
 
-    CaptureSession(final long id, final CaptureTap tap, final long nowNs)
+    CaptureSession(final long id, final CaptureTap[] taps, final long nowNs)
     {
         this.id = id;
-        this.tap = tap;
+        this.taps = taps.clone();
         this.lastRequestNs = nowNs;
     }
 
@@ -39,9 +39,29 @@ final class CaptureSession
         return id;
     }
 
-    CaptureTap tap()
+    /** The taps, by worker. */
+    CaptureTap[] taps()
     {
-        return tap;
+        return taps.clone();
+    }
+
+    /** What the capture copies. */
+    CaptureFilter filter()
+    {
+        return taps[0].filter();
+    }
+
+    /** Whether the capture's count of frames was copied (the taps share it). */
+    boolean finished()
+    {
+        for (final CaptureTap tap : taps)
+        {
+            if (tap.finished())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     CaptureState state()
@@ -65,8 +85,9 @@ final class CaptureSession
     }
 
     /**
-     * Drains records from the ring, oldest first, until about {@code maxBytes} of frames are taken (at least one
-     * record when there is one), and reports the capture's state with them.
+     * Drains records from the rings, worker by worker, each ring oldest first, until about {@code maxBytes} of
+     * frames are taken (at least one record when there is one), and reports the capture's state with them. The
+     * frames of one worker (so of one flow) keep their order; frames of different workers are not merged by time.
      */
     CaptureBatch drain(final int maxBytes)
     {
@@ -74,17 +95,28 @@ final class CaptureSession
         budgetBytes = maxBytes;
         batchBytes = 0;
         full = false;
-        final RingBuffer ring = tap.ring();
-        long before;
-        do
+        for (int i = 0; i < taps.length && !full; i++)
         {
-            // one read stops at the end of the ring's buffer: read on from its start
-            before = ring.consumerPosition();
-            ring.controlledRead(decoder);
+            final RingBuffer ring = taps[i].ring();
+            long before;
+            do
+            {
+                // one read stops at the end of the ring's buffer: read on from its start
+                before = ring.consumerPosition();
+                ring.controlledRead(decoder);
+            }
+            while (!full && ring.consumerPosition() != before && ring.size() > 0);
         }
-        while (!full && ring.consumerPosition() != before && ring.size() > 0);
-        return new CaptureBatch(id, state, tap.capturedFrames(), tap.ringFullFrames(), tap.ring().size() > 0,
-            batch);
+        long captured = 0;
+        long ringFull = 0;
+        boolean more = false;
+        for (final CaptureTap tap : taps)
+        {
+            captured += tap.capturedFrames();
+            ringFull += tap.ringFullFrames();
+            more |= tap.ring().size() > 0;
+        }
+        return new CaptureBatch(id, state, captured, ringFull, more, batch);
     }
 
     private ControlledMessageHandler.Action decode(

@@ -35,7 +35,9 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
  * </ul>
  *
  * <p>Made by the control thread, then used by one worker thread; the counters and {@link #finished()} /
- * {@link #detached()} are readable by any thread.
+ * {@link #detached()} are readable by any thread. With several workers a capture has one tap per worker (each its
+ * own ring: the ring has one producer); the taps of one capture share its frame count ({@link CaptureBudget}),
+ * so together they copy at most {@link CaptureFilter#count()} frames.
  */
 public final class CaptureTap
 {
@@ -65,7 +67,7 @@ public final class CaptureTap
     private volatile boolean finished;
     private volatile boolean detached;
 
-    private long remaining;
+    private final CaptureBudget budget;
     private boolean arrivalMatchedSid;
     private boolean dropPending;
     private int heldPort;
@@ -81,6 +83,22 @@ public final class CaptureTap
      * @param epochOffsetNs added to {@code clock} to give wall-clock ns since the epoch
      */
     public CaptureTap(final CaptureFilter filter, final int ringBytes, final NanoClock clock, final long epochOffsetNs)
+    {
+        this(filter, ringBytes, clock, epochOffsetNs, new CaptureBudget(filter.count()));
+    }
+
+    /**
+     * As {@link #CaptureTap(CaptureFilter, int, NanoClock, long)}, one of several taps (one per worker) of one
+     * capture, which share {@code budget}.
+     *
+     * @param budget the capture's frame count, shared by its taps
+     */
+    public CaptureTap(
+        final CaptureFilter filter,
+        final int ringBytes,
+        final NanoClock clock,
+        final long epochOffsetNs,
+        final CaptureBudget budget)
     {
         this.filter = filter;
         this.hasSid = filter.hasSid();
@@ -100,7 +118,7 @@ public final class CaptureTap
         this.held = new UnsafeBuffer(new byte[snapLength]);
         this.clock = clock;
         this.epochOffsetNs = epochOffsetNs;
-        this.remaining = filter.count() == CaptureFilter.UNLIMITED ? Long.MAX_VALUE : filter.count();
+        this.budget = budget;
     }
 
     /** What this capture copies. */
@@ -125,7 +143,7 @@ public final class CaptureTap
     {
         dropPending = false;
         arrivalMatchedSid = false;
-        if (remaining == 0)
+        if (budget.exhausted())
         {
             return NONE;
         }
@@ -153,7 +171,7 @@ public final class CaptureTap
      */
     public int sent(final int port, final DirectBuffer buffer, final int offset, final int length)
     {
-        if (!out || remaining == 0 || !filter.matchesPort(port))
+        if (!out || budget.exhausted() || !filter.matchesPort(port))
         {
             return NONE;
         }
@@ -205,10 +223,13 @@ public final class CaptureTap
         return detached;
     }
 
-    /** Whether the worker copied {@link CaptureFilter#count()} frames and copies no more. */
+    /**
+     * Whether the capture's {@link CaptureFilter#count()} frames were copied (by this tap's worker, or, for a
+     * capture of several taps, by all of them together) and no more are.
+     */
     public boolean finished()
     {
-        return finished;
+        return finished || budget.exhausted();
     }
 
     /** Frames copied into the ring so far. */
@@ -231,14 +252,16 @@ public final class CaptureTap
         final int offset,
         final int originalLength)
     {
-        if (remaining == 0)
+        if (!budget.take())
         {
+            finished = true;
             return NONE;
         }
         final int length = Math.min(originalLength, snapLength);
         final int index = ring.tryClaim(point.id(), CaptureRecord.HEADER_LENGTH + length);
         if (index < 0)
         {
+            budget.giveBack();
             increment(ringFull);
             return RING_FULL;
         }
@@ -250,7 +273,7 @@ public final class CaptureTap
             .frame(buffer, offset, length);
         ring.commit(index);
         increment(captured);
-        if (--remaining == 0)
+        if (budget.exhausted())
         {
             finished = true;
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import net.srv6epe.dataplane.port.PortBackend;
+import net.srv6epe.dataplane.worker.FanoutGroups;
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Flavor;
 import net.srv6epe.vrf.prefix.Ipv4Prefix;
@@ -61,6 +62,29 @@ public final class ConfigValidator
         v.checkPbr();
         BgpConfigValidator.validate(config, v.errors);
         return List.copyOf(v.errors);
+    }
+
+    /**
+     * Several workers share a port through one AF_PACKET socket each in a fanout group: only {@code af-packet}
+     * can (a pcap handle sees every frame, a file or memory port has one reader), and the fanout ids of one router
+     * are distinct for up to {@value FanoutGroups#MAX_PORTS} ports.
+     */
+    private void checkWorkersShareablePorts(final int workers)
+    {
+        for (int i = 0; i < config.ports().size(); i++)
+        {
+            final PortConfig p = config.ports().get(i);
+            if (p.backend() != PortBackend.AF_PACKET)
+            {
+                error("ports[" + i + "].backend", "port '" + p.name() + "': backend " + p.backend().configName() +
+                    " cannot be shared by router.workers " + workers + "; use af-packet, or router.workers 1");
+            }
+        }
+        if (config.ports().size() > FanoutGroups.MAX_PORTS)
+        {
+            error("router.workers", workers + " workers need at most " + FanoutGroups.MAX_PORTS + " ports, not " +
+                config.ports().size());
+        }
     }
 
     private void error(final String path, final String message)
@@ -137,6 +161,10 @@ public final class ConfigValidator
         if (r.workers() < 1 || r.workers() > ConfigDefaults.MAX_WORKERS)
         {
             error("router.workers", r.workers() + " out of range 1.." + ConfigDefaults.MAX_WORKERS);
+        }
+        else if (r.workers() > 1)
+        {
+            checkWorkersShareablePorts(r.workers());
         }
         if (r.icmp().ratePerSecond() < 0)
         {

@@ -4,18 +4,19 @@ import net.srv6epe.dataplane.pipeline.PipelineCounters;
 
 /**
  * The pipeline's totals of {@code show counters}, one counter family each:
- * {@code pipeline.rx.frames} becomes {@code srv6epe_pipeline_rx_frames_total}.
+ * {@code pipeline.rx.frames} becomes {@code srv6epe_pipeline_rx_frames_total}. With several workers each has its
+ * own counters (single writer, no shared cache line); a sample is their sum.
  */
 public final class PipelineMetrics implements MetricsSource
 {
-    private final PipelineCounters counters;
+    private final PipelineCounters[] counters;
 
     /**
-     * @param counters the pipeline's counters.
+     * @param counters the pipelines' counters, one per worker.
      */
-    public PipelineMetrics(final PipelineCounters counters)
+    public PipelineMetrics(final PipelineCounters... counters)
     {
-        this.counters = counters;
+        this.counters = counters.clone();
     }
 
     @Override
@@ -25,7 +26,12 @@ public final class PipelineMetrics implements MetricsSource
         {
             out.family(MetricNames.counter("pipeline." + PipelineCounters.totalName(i)), MetricType.COUNTER,
                 help(i));
-            out.sample(counters.total(i));
+            long sum = 0;
+            for (final PipelineCounters c : counters)
+            {
+                sum += c.total(i);
+            }
+            out.sample(sum);
         }
     }
 

@@ -22,7 +22,7 @@ public final class RouterMetrics
      * forwarding snapshot. Later subsystems {@link MetricsRegistry#register} their own sources on the result.
      *
      * @param version          the build's version ({@link BuildInfoMetrics#thisBuildVersion()}).
-     * @param ports            the router's ports.
+     * @param ports            the router's ports (with several workers, their {@code PortSockets} views).
      * @param dropCount        a drop reason's count as {@code show errors} gives it.
      * @param counters         the pipeline's counters.
      * @param publisher        the forwarding snapshot.
@@ -35,6 +35,26 @@ public final class RouterMetrics
         final List<Port> ports,
         final ToLongFunction<DropReason> dropCount,
         final PipelineCounters counters,
+        final ForwardingStatePublisher publisher,
+        final NeighborCounters neighborCounters,
+        final NeighborTable neighborTable)
+    {
+        return registry(version, ports, dropCount, new PipelineCounters[] {counters}, publisher, neighborCounters,
+            neighborTable);
+    }
+
+    /**
+     * As {@link #registry(String, List, ToLongFunction, PipelineCounters, ForwardingStatePublisher,
+     * NeighborCounters, NeighborTable)} for a router of several workers: the pipeline and SID families are the
+     * sums of the workers' counters.
+     *
+     * @param counters each worker's pipeline counters, by worker.
+     */
+    public static MetricsRegistry registry(
+        final String version,
+        final List<Port> ports,
+        final ToLongFunction<DropReason> dropCount,
+        final PipelineCounters[] counters,
         final ForwardingStatePublisher publisher,
         final NeighborCounters neighborCounters,
         final NeighborTable neighborTable)

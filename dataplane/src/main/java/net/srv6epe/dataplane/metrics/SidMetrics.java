@@ -19,16 +19,16 @@ public final class SidMetrics implements MetricsSource
     public static final String BYTES = MetricNames.PREFIX + "sid_bytes_total";
 
     private final ForwardingStatePublisher publisher;
-    private final PipelineCounters counters;
+    private final PipelineCounters[] counters;
 
     /**
      * @param publisher the forwarding snapshot (which SIDs exist).
-     * @param counters  the pipeline's SID counters.
+     * @param counters  the pipelines' SID counters, one per worker (a sample is their sum).
      */
-    public SidMetrics(final ForwardingStatePublisher publisher, final PipelineCounters counters)
+    public SidMetrics(final ForwardingStatePublisher publisher, final PipelineCounters... counters)
     {
         this.publisher = publisher;
-        this.counters = counters;
+        this.counters = counters.clone();
     }
 
     @Override
@@ -40,15 +40,29 @@ public final class SidMetrics implements MetricsSource
         for (final LocalSid sid : state.localSids().entries())
         {
             final int index = sid.counterIndex();
-            sample(out, sid, "good", counters.sidGoodPackets(index));
-            sample(out, sid, "bad", counters.sidBadPackets(index));
+            long good = 0;
+            long bad = 0;
+            for (final PipelineCounters c : counters)
+            {
+                good += c.sidGoodPackets(index);
+                bad += c.sidBadPackets(index);
+            }
+            sample(out, sid, "good", good);
+            sample(out, sid, "bad", bad);
         }
         out.family(BYTES, MetricType.COUNTER, "IPv6 bytes of the packets counted by " + PACKETS);
         for (final LocalSid sid : state.localSids().entries())
         {
             final int index = sid.counterIndex();
-            sample(out, sid, "good", counters.sidGoodBytes(index));
-            sample(out, sid, "bad", counters.sidBadBytes(index));
+            long good = 0;
+            long bad = 0;
+            for (final PipelineCounters c : counters)
+            {
+                good += c.sidGoodBytes(index);
+                bad += c.sidBadBytes(index);
+            }
+            sample(out, sid, "good", good);
+            sample(out, sid, "bad", bad);
         }
     }
 

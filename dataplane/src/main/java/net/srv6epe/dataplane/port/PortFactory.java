@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
+import net.srv6epe.dataplane.port.afpacket.AfPacketSettings;
 
 /** Opens ports from their configuration. */
 public final class PortFactory
@@ -89,5 +90,32 @@ public final class PortFactory
             default:
                 return new MemoryPort(name, mac, mtu);
         }
+    }
+
+    /**
+     * Opens one of the sockets several workers share a port through: an {@link AfPacketPort} in
+     * {@code PACKET_FANOUT} group {@code fanoutGroup} (the kernel hands each frame to one socket of the group, each
+     * flow always to the same one). Never falls back to pcap: a pcap handle sees every frame, so N of them would
+     * forward each frame N times.
+     *
+     * @param name the port's configured name.
+     * @param interfaceName the Linux interface.
+     * @param mac our MAC on the link, or {@link #INTERFACE_MAC}.
+     * @param mtu IP MTU of the link.
+     * @param fanoutGroup the port's group id, 0..65535, the same for every socket of the port.
+     * @throws PortException when af-packet is unavailable or the socket cannot join the group.
+     */
+    public static Port openFanoutSocket(
+        final String name,
+        final String interfaceName,
+        final long mac,
+        final int mtu,
+        final int fanoutGroup)
+    {
+        if (mtu < 68 || mtu > 9216)
+        {
+            throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
+        }
+        return AfPacketPort.open(name, interfaceName, mac, mtu, AfPacketSettings.DEFAULT.withFanoutGroup(fanoutGroup));
     }
 }

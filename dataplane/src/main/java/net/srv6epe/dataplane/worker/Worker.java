@@ -14,11 +14,18 @@ import java.nio.ByteBuffer;
 
 /**
  * One forwarding worker: for each of its ports, a batch of RX, each frame run to completion through the
- * {@link Pipeline}, then the frames the neighbor agent queued for the port, then a flush. Returns the work done
- * so the idle strategy backs off when there is none.
+ * {@link Pipeline}, then (on the worker that sends for the neighbor agent) the frames the neighbor agent queued for
+ * the port, then a flush. Returns the work done so the idle strategy backs off when there is none.
  *
  * <p>Each received frame is copied once into the worker's own buffer, {@link Pipeline#HEADROOM} bytes in, so that
  * encapsulation can grow it in place (a pcap frame is read-only and has no headroom).
+ *
+ * <p>With several workers ({@code router.workers}) each owns its own {@link Port} per configured port (an
+ * {@code AF_PACKET} socket in the interface's fanout group), its own {@link Pipeline}, counters and flow table;
+ * they share the forwarding snapshot, the neighbor table and the one {@link NeighborProxy} (multi-producer).
+ * Exactly one of them sends what the neighbor agent queued ({@code sendsNeighborOutput}): the agent's output
+ * queues are per port, not per worker, and one drainer keeps the agent's frames for a next hop in order.
+ * Each worker counts its own loop ({@link WorkerCounters}).
  */
 public final class Worker implements Agent
 {
@@ -32,11 +39,18 @@ public final class Worker implements Agent
     private final Pipeline pipeline;
     private final NeighborProxy neighborProxy;
     private final PipelineCounters counters;
+    private final WorkerCounters loop;
+    private final boolean sendsNeighborOutput;
     private final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(Pipeline.HEADROOM + 2 * MAX_FRAME));
     private final FrameHandler[] handlers;
     /** Per port: sends a frame the neighbor agent queued, and shows it to a running capture. */
     private final FrameHandler[] queuedOutput;
 
+    /**
+     * The one worker of a router: it also sends what the neighbor agent queued.
+     *
+     * @see #Worker(String, Port[], Pipeline, NeighborProxy, PipelineCounters, WorkerCounters, boolean)
+     */
     public Worker(
         final String name,
         final Port[] ports,
@@ -44,11 +58,35 @@ public final class Worker implements Agent
         final NeighborProxy neighborProxy,
         final PipelineCounters counters)
     {
+        this(name, ports, pipeline, neighborProxy, counters, new WorkerCounters(), true);
+    }
+
+    /**
+     * @param name                the agent's (and its thread's) name, e.g. {@code srv6-epe-worker-1}
+     * @param ports               this worker's ports, indexed as configured; used by this worker's thread only
+     * @param pipeline            this worker's pipeline (it sends on {@code ports})
+     * @param neighborProxy       the neighbor agent's proxy, shared by every worker
+     * @param counters            the counters {@code pipeline} writes (frames too large to take are counted here)
+     * @param loop                this worker's loop counters
+     * @param sendsNeighborOutput whether this worker sends the frames the neighbor agent queued: exactly one worker
+     *                            of a router does
+     */
+    public Worker(
+        final String name,
+        final Port[] ports,
+        final Pipeline pipeline,
+        final NeighborProxy neighborProxy,
+        final PipelineCounters counters,
+        final WorkerCounters loop,
+        final boolean sendsNeighborOutput)
+    {
         this.name = name;
         this.ports = ports.clone();
         this.pipeline = pipeline;
         this.neighborProxy = neighborProxy;
         this.counters = counters;
+        this.loop = loop;
+        this.sendsNeighborOutput = sendsNeighborOutput;
         this.handlers = new FrameHandler[ports.length];
         this.queuedOutput = new FrameHandler[ports.length];
         for (int i = 0; i < ports.length; i++)
@@ -66,14 +104,45 @@ public final class Worker implements Agent
         int work = 0;
         for (int i = 0; i < ports.length; i++)
         {
-            work += ports[i].receive(handlers[i], BATCH);
+            final int received = ports[i].receive(handlers[i], BATCH);
+            if (received > 0)
+            {
+                loop.add(WorkerCounter.RX_FRAMES, received);
+                loop.add(WorkerCounter.RX_BATCHES, 1);
+                if (received >= BATCH)
+                {
+                    loop.add(WorkerCounter.RX_FULL_BATCHES, 1);
+                }
+                work += received;
+            }
         }
         for (int i = 0; i < ports.length; i++)
         {
-            work += neighborProxy.drainOutput(i, queuedOutput[i], BATCH);
+            if (sendsNeighborOutput)
+            {
+                final int sent = neighborProxy.drainOutput(i, queuedOutput[i], BATCH);
+                if (sent > 0)
+                {
+                    loop.add(WorkerCounter.NEIGHBOR_FRAMES_SENT, sent);
+                    work += sent;
+                }
+            }
             ports[i].flush();
         }
+        loop.add(work > 0 ? WorkerCounter.BUSY_LOOPS : WorkerCounter.IDLE_LOOPS, 1);
         return work;
+    }
+
+    /** This worker's loop counters. */
+    public WorkerCounters loopCounters()
+    {
+        return loop;
+    }
+
+    /** Whether this worker sends the frames the neighbor agent queued. */
+    public boolean sendsNeighborOutput()
+    {
+        return sendsNeighborOutput;
     }
 
     private void onFrame(final int portIndex, final DirectBuffer buffer, final int offset, final int length)

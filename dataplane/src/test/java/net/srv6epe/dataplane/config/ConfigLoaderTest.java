@@ -24,7 +24,7 @@ class ConfigLoaderTest
         final Path file = ConfigFiles.of("example.yaml");
         final RouterConfig config = ConfigLoader.load(file);
 
-        assertEquals(new RouterSettings("cs1", "/run/srv6-epe/cs1.sock", "fd00:100::1", 2,
+        assertEquals(new RouterSettings("cs1", "/run/srv6-epe/cs1.sock", "fd00:100::1", 1,
             new IcmpSettings(true, 200, 20)), config.router());
 
         final Path dir = file.getParent();

@@ -217,6 +217,24 @@ class ConfigValidatorTest
         return BASE.substring(0, end) + "\n  - " + port + BASE.substring(end) + "      - { prefix: '::/0', via: 'fd00:1::1' }\n";
     }
 
+    @ParameterizedTest(name = "{0} with workers {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        af-packet | 2 | OK
+        af-packet | 1 | OK
+        pcap      | 1 | OK
+        pcap      | 2 | ports[1].backend: port 'p1': backend pcap cannot be shared by router.workers 2; use af-packet, or router.workers 1
+        pcap-file | 4 | ports[1].backend: port 'p1': backend pcap-file cannot be shared by router.workers 4; use af-packet, or router.workers 1
+        """)
+    void refusesSeveralWorkersOnAPortThatCannotFanOut(final String backend, final int workers, final String expected)
+    {
+        final String port = backend.equals("pcap-file") ?
+            "  - { name: p1, backend: pcap-file, read: in.pcap, mac: '02:00:00:00:00:02' }\n" :
+            "  - { name: p1, backend: " + backend + ", interface: e1, mac: '02:00:00:00:00:02' }\n";
+        final String yaml = BASE.replace("router: { name: r1,", "router: { name: r1, workers: " + workers + ",")
+            .replace("locators:", port + "locators:") + "      - { prefix: '::/0', via: 'fd00:1::1' }\n";
+        assertEquals(expected, firstError(yaml));
+    }
+
     private static String firstError(final String yaml)
     {
         try

@@ -12,6 +12,10 @@ import net.srv6epe.dataplane.journal.JournalingPublisher;
 import net.srv6epe.dataplane.neighbor.NeighborCounters;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
 import net.srv6epe.dataplane.pipeline.PipelineCounters;
+import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.worker.WorkerCounter;
+import net.srv6epe.dataplane.worker.WorkerCounters;
+import net.srv6epe.dataplane.worker.WorkerStats;
 import net.srv6epe.vrf.ForwardingStatePublisher;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -58,7 +62,7 @@ class MetricsDocumentationTest
     }
 
     @Test
-    void theOperatorGuideListsTheBgpFlowAndJournalFamilies() throws Exception
+    void theOperatorGuideListsTheBgpFlowJournalAndWorkerFamilies() throws Exception
     {
         final BgpSnapshot bgp = new BgpSnapshot(65000, "198.18.0.1", List.of(new BgpSnapshot.Neighbor("fd00:a1::2",
             179, 65010, "egress-peer", "Established", 1_000, 3, 3, 1, 0, 1, 1, 0, 90, "198.18.0.2", "")), List.of(),
@@ -70,6 +74,7 @@ class MetricsDocumentationTest
                 SystemEpochNanoClock.INSTANCE, SystemNanoClock.INSTANCE)))
             .register(new JournalPrunerMetrics(new JournalPruner(Path.of("/nonexistent"), 1,
                 SystemEpochClock.INSTANCE)))
+            .register(new WorkerMetrics(List.of(new WorkerStats(0, new WorkerCounters(), new Port[0]))))
             .scrape();
         final String guide = Files.readString(OPERATIONS);
         final String section = guide.substring(guide.indexOf("## Metrics"), guide.indexOf("## Drop reasons"));
@@ -88,6 +93,7 @@ class MetricsDocumentationTest
             }
         }
         assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
-        assertEquals(15 + 3 + 2 + 1, families, "BGP, flows, journal, pruner: a new family needs a row in the guide");
+        assertEquals(15 + 3 + 2 + 1 + WorkerCounter.count() + 1, families,
+            "BGP, flows, journal, pruner, workers: a new family needs a row in the guide");
     }
 }
