@@ -12,6 +12,7 @@ import net.srv6epe.vrf.sid.SidAttributeRules;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import java.util.TreeSet;
  */
 public final class ForwardingStateBuilder
 {
+    private static final int MAX_RESOLVED = 4096;
+
     private ForwardingState base;
     private final Map<String, Vrf> vrfs = new HashMap<>();
     private final Map<String, VrfBuilder> vrfBuilders = new HashMap<>();
@@ -36,6 +39,8 @@ public final class ForwardingStateBuilder
     private boolean vrfSetChanged;
     private boolean sidsChanged;
     private boolean rulesChanged;
+    /** Encap actions as given -> resolved (underlay id filled in); a protocol passes one action for many routes. */
+    private final Map<RouteAction, RouteAction> resolved = new IdentityHashMap<>();
 
     private ForwardingStateBuilder(final ForwardingState base)
     {
@@ -68,6 +73,7 @@ public final class ForwardingStateBuilder
         vrfSetChanged = false;
         sidsChanged = false;
         rulesChanged = false;
+        resolved.clear();
     }
 
     // ---------------------------------------------------------------- VRFs
@@ -101,6 +107,7 @@ public final class ForwardingStateBuilder
         final int id = used.nextClearBit(0);
         vrfs.put(name, Vrf.empty(name, id, tableId));
         vrfSetChanged = true;
+        resolved.clear();
         return id;
     }
 
@@ -119,6 +126,7 @@ public final class ForwardingStateBuilder
         {
             vrfBuilders.remove(name);
             vrfSetChanged = true;
+            resolved.clear();
         }
     }
 
@@ -199,13 +207,24 @@ public final class ForwardingStateBuilder
         {
             return action;
         }
+        final RouteAction known = resolved.get(action);
+        if (known != null)
+        {
+            return known;
+        }
+        if (resolved.size() >= MAX_RESOLVED)
+        {
+            resolved.clear();
+        }
         final Vrf underlay = vrfs.get(action.underlayVrf());
         if (underlay == null)
         {
             throw new IllegalArgumentException("route " + prefix + " in VRF '" + vrf + "': underlay VRF '" +
                 action.underlayVrf() + "' does not exist");
         }
-        return action.withUnderlayVrfId(underlay.id());
+        final RouteAction r = action.withUnderlayVrfId(underlay.id());
+        resolved.put(action, r);
+        return r;
     }
 
     // ---------------------------------------------------------------- SIDs

@@ -43,11 +43,33 @@ public final class EventStamper
         return nanoClock.nanoTime();
     }
 
-    /** Stamps and publishes one change. */
+    /** Whether anyone listens: without a listener nothing is stamped and nothing is formatted. */
+    public boolean listening()
+    {
+        return listener != RouteEventListener.NONE;
+    }
+
+    /** Stamps and publishes one change (nothing without a listener). */
     public void emit(final RouteEvent.Kind kind, final String vrf, final String subject, final String detail,
         final Cause cause)
     {
-        listener.onRouteEvent(new RouteEvent(wallClock.time(), nanoClock.nanoTime(), kind, vrf, subject, detail,
-            cause));
+        if (listener != RouteEventListener.NONE)
+        {
+            listener.onRouteEvent(new RouteEvent(wallClock.time(), nanoClock.nanoTime(), kind, vrf, subject, detail,
+                cause));
+        }
+    }
+
+    /**
+     * Stamps and publishes one change whose subject (a prefix) and detail (an action, or null) are turned into
+     * text only when someone listens: a full table costs no formatting when route events are not kept.
+     */
+    public void emit(final RouteEvent.Kind kind, final String vrf, final Object subject, final Object detail,
+        final Cause cause)
+    {
+        if (listener != RouteEventListener.NONE)
+        {
+            emit(kind, vrf, String.valueOf(subject), detail == null ? null : detail.toString(), cause);
+        }
     }
 }

@@ -356,6 +356,17 @@ public final class Rib
         }
     }
 
+    /** Visits at most {@code limit} routes of a peer's Adj-RIB-In of a family (in no particular order). */
+    public void forEachRoute(final int peer, final AddressFamily family,
+        final RouteTable.Visitor<PathAttributes> visitor, final int limit)
+    {
+        final RouteTable<PathAttributes> t = state(peer).table(family);
+        if (t != null)
+        {
+            t.forEach(visitor, limit);
+        }
+    }
+
     /** True after the peer exceeded its max-prefix limit, until {@link #peerDown}. */
     public boolean isOverLimit(final int peer)
     {

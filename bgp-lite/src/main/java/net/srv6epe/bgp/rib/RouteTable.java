@@ -1,26 +1,37 @@
 package net.srv6epe.bgp.rib;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing hash table (linear probing, backward-shift deletion) from a route key in primitive form
  * (route distinguisher, prefix high and low 64 bits, prefix length; the RD is 0 for IPv6 unicast) to an object
  * value and an int (the NLRI label field). About 36 octets per slot and no object per key: this is what keeps a
  * VPNv6 route well under 300 octets. Not thread safe.
  *
+ * <p>Each slot's key, length and label sit together in four consecutive longs ({@code rd, hi, lo, meta} with
+ * {@code meta = label << 32 | length + 1}, 0 when the slot is free), so a probe of a table far larger than the
+ * caches costs one or two cache lines for the key and one for the value. Slots are stored in pages of
+ * {@value #PAGE_SLOTS} (256 KiB of keys), so a table of millions of routes is no single huge array: nothing is
+ * allocated as a humongous object, whose heap regions the collector rounds up, and growing never needs one
+ * contiguous block of the whole table.
+ *
  * @param <V> the value type
  */
 public final class RouteTable<V>
 {
-    private static final int EMPTY = -1;
     private static final int MIN_CAPACITY = 16;
     /** Linear probing stays short at 0.8 with the mixing hash below, and the table stays dense. */
     private static final double MAX_LOAD = 0.8;
+    private static final int LONGS_PER_SLOT = 4;
+    private static final int RD = 0;
+    private static final int HI = 1;
+    private static final int LO = 2;
+    private static final int META = 3;
+    private static final int PAGE_SHIFT = 13;
+    private static final int PAGE_SLOTS = 1 << PAGE_SHIFT;
+    private static final int PAGE_MASK = PAGE_SLOTS - 1;
 
-    private long[] keys;
-    private int[] lengths;
-    private int[] labels;
-    private Object[] values;
+    private long[][] keys;
+    private Object[][] values;
+    private int capacity;
     private int size;
     private int mask;
     private int resizeAt;
@@ -31,15 +42,15 @@ public final class RouteTable<V>
         allocate(MIN_CAPACITY);
     }
 
-    private void allocate(final int capacity)
+    private void allocate(final int slots)
     {
-        keys = new long[capacity * 3];
-        lengths = new int[capacity];
-        Arrays.fill(lengths, EMPTY);
-        labels = new int[capacity];
-        values = new Object[capacity];
-        mask = capacity - 1;
-        resizeAt = (int)(capacity * MAX_LOAD);
+        final int pages = Math.max(1, slots >>> PAGE_SHIFT);
+        final int pageSlots = Math.min(slots, PAGE_SLOTS);
+        keys = new long[pages][pageSlots * LONGS_PER_SLOT];
+        values = new Object[pages][pageSlots];
+        capacity = slots;
+        mask = slots - 1;
+        resizeAt = (int)(slots * MAX_LOAD);
     }
 
     private static int hash(final long rd, final long hi, final long lo, final int length)
@@ -52,18 +63,64 @@ public final class RouteTable<V>
         return (int)(h ^ (h >>> 32));
     }
 
+    private static long meta(final int length, final int label)
+    {
+        return ((long)label << 32) | (length + 1);
+    }
+
+    private static int length(final long meta)
+    {
+        return (int)meta - 1;
+    }
+
+    private static int label(final long meta)
+    {
+        return (int)(meta >>> 32);
+    }
+
+    private static boolean free(final long meta)
+    {
+        return (int)meta == 0;
+    }
+
     private int slot(final long rd, final long hi, final long lo, final int length)
     {
         int i = hash(rd, hi, lo, length) & mask;
-        while (lengths[i] != EMPTY)
+        while (true)
         {
-            if (lengths[i] == length && keys[3 * i] == rd && keys[3 * i + 1] == hi && keys[3 * i + 2] == lo)
+            final long[] page = keys[i >>> PAGE_SHIFT];
+            final int base = LONGS_PER_SLOT * (i & PAGE_MASK);
+            final long meta = page[base + META];
+            if (free(meta))
+            {
+                return -1 - i;
+            }
+            if (length(meta) == length && page[base + HI] == hi && page[base + LO] == lo && page[base + RD] == rd)
             {
                 return i;
             }
             i = (i + 1) & mask;
         }
-        return -1 - i;
+    }
+
+    private long[] keyPage(final int i)
+    {
+        return keys[i >>> PAGE_SHIFT];
+    }
+
+    private static int base(final int i)
+    {
+        return LONGS_PER_SLOT * (i & PAGE_MASK);
+    }
+
+    private Object value(final int i)
+    {
+        return values[i >>> PAGE_SHIFT][i & PAGE_MASK];
+    }
+
+    private void value(final int i, final Object value)
+    {
+        values[i >>> PAGE_SHIFT][i & PAGE_MASK] = value;
     }
 
     /** Routes held. */
@@ -77,14 +134,14 @@ public final class RouteTable<V>
     public V get(final long rd, final long hi, final long lo, final int length)
     {
         final int i = slot(rd, hi, lo, length);
-        return i < 0 ? null : (V)values[i];
+        return i < 0 ? null : (V)value(i);
     }
 
     /** The label of a key, or -1 when absent. */
     public int label(final long rd, final long hi, final long lo, final int length)
     {
         final int i = slot(rd, hi, lo, length);
-        return i < 0 ? -1 : labels[i];
+        return i < 0 ? -1 : label(keyPage(i)[base(i) + META]);
     }
 
     /**
@@ -98,9 +155,9 @@ public final class RouteTable<V>
         int i = slot(rd, hi, lo, length);
         if (i >= 0)
         {
-            final V previous = (V)values[i];
-            values[i] = value;
-            labels[i] = label;
+            final V previous = (V)value(i);
+            value(i, value);
+            keyPage(i)[base(i) + META] = meta(length, label);
             return previous;
         }
         if (size + 1 > resizeAt)
@@ -109,12 +166,13 @@ public final class RouteTable<V>
             i = slot(rd, hi, lo, length);
         }
         i = -1 - i;
-        keys[3 * i] = rd;
-        keys[3 * i + 1] = hi;
-        keys[3 * i + 2] = lo;
-        lengths[i] = length;
-        labels[i] = label;
-        values[i] = value;
+        final long[] page = keyPage(i);
+        final int base = base(i);
+        page[base + RD] = rd;
+        page[base + HI] = hi;
+        page[base + LO] = lo;
+        page[base + META] = meta(length, label);
+        value(i, value);
         size++;
         return null;
     }
@@ -127,12 +185,12 @@ public final class RouteTable<V>
     @SuppressWarnings("unchecked")
     public V remove(final long rd, final long hi, final long lo, final int length)
     {
-        int i = slot(rd, hi, lo, length);
+        final int i = slot(rd, hi, lo, length);
         if (i < 0)
         {
             return null;
         }
-        final V previous = (V)values[i];
+        final V previous = (V)value(i);
         size--;
         // backward-shift deletion keeps every probe chain unbroken without tombstones
         int gap = i;
@@ -140,51 +198,47 @@ public final class RouteTable<V>
         while (true)
         {
             j = (j + 1) & mask;
-            if (lengths[j] == EMPTY)
+            final long[] page = keyPage(j);
+            final int base = base(j);
+            final long meta = page[base + META];
+            if (free(meta))
             {
                 break;
             }
-            final int home = hash(keys[3 * j], keys[3 * j + 1], keys[3 * j + 2], lengths[j]) & mask;
+            final int home = hash(page[base + RD], page[base + HI], page[base + LO], length(meta)) & mask;
             if (((j - home) & mask) >= ((j - gap) & mask))
             {
-                move(j, gap);
+                System.arraycopy(page, base, keyPage(gap), base(gap), LONGS_PER_SLOT);
+                value(gap, value(j));
                 gap = j;
             }
         }
-        lengths[gap] = EMPTY;
-        values[gap] = null;
+        keyPage(gap)[base(gap) + META] = 0;
+        value(gap, null);
         return previous;
-    }
-
-    private void move(final int from, final int to)
-    {
-        keys[3 * to] = keys[3 * from];
-        keys[3 * to + 1] = keys[3 * from + 1];
-        keys[3 * to + 2] = keys[3 * from + 2];
-        lengths[to] = lengths[from];
-        labels[to] = labels[from];
-        values[to] = values[from];
     }
 
     private void grow()
     {
-        final long[] oldKeys = keys;
-        final int[] oldLengths = lengths;
-        final int[] oldLabels = labels;
-        final Object[] oldValues = values;
-        allocate(lengths.length * 2);
-        for (int i = 0; i < oldLengths.length; i++)
+        final long[][] oldKeys = keys;
+        final Object[][] oldValues = values;
+        allocate(capacity * 2);
+        for (int p = 0; p < oldKeys.length; p++)
         {
-            if (oldLengths[i] != EMPTY)
+            final long[] page = oldKeys[p];
+            for (int o = 0; o < oldValues[p].length; o++)
             {
-                final int s = -1 - slot(oldKeys[3 * i], oldKeys[3 * i + 1], oldKeys[3 * i + 2], oldLengths[i]);
-                keys[3 * s] = oldKeys[3 * i];
-                keys[3 * s + 1] = oldKeys[3 * i + 1];
-                keys[3 * s + 2] = oldKeys[3 * i + 2];
-                lengths[s] = oldLengths[i];
-                labels[s] = oldLabels[i];
-                values[s] = oldValues[i];
+                final int base = LONGS_PER_SLOT * o;
+                final long meta = page[base + META];
+                if (!free(meta))
+                {
+                    final int s = -1 - slot(page[base + RD], page[base + HI], page[base + LO], length(meta));
+                    System.arraycopy(page, base, keyPage(s), base(s), LONGS_PER_SLOT);
+                    value(s, oldValues[p][o]);
+                }
             }
+            oldKeys[p] = null; // let the collector take the old pages as they are moved
+            oldValues[p] = null;
         }
     }
 
@@ -196,16 +250,34 @@ public final class RouteTable<V>
     }
 
     /** Visits every entry; the table must not be changed during the visit. */
-    @SuppressWarnings("unchecked")
     public void forEach(final Visitor<V> visitor)
     {
-        for (int i = 0; i < lengths.length; i++)
+        forEach(visitor, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Visits at most {@code limit} entries (a listing cut at a size); the table must not be changed during the
+     * visit.
+     *
+     * @return the entries visited
+     */
+    @SuppressWarnings("unchecked")
+    public int forEach(final Visitor<V> visitor, final int limit)
+    {
+        int visited = 0;
+        for (int i = 0; i < capacity && visited < limit; i++)
         {
-            if (lengths[i] != EMPTY)
+            final long[] page = keyPage(i);
+            final int base = base(i);
+            final long meta = page[base + META];
+            if (!free(meta))
             {
-                visitor.visit(keys[3 * i], keys[3 * i + 1], keys[3 * i + 2], lengths[i], labels[i], (V)values[i]);
+                visitor.visit(page[base + RD], page[base + HI], page[base + LO], length(meta), label(meta),
+                    (V)value(i));
+                visited++;
             }
         }
+        return visited;
     }
 
     /**

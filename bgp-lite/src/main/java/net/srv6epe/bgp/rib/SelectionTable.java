@@ -11,6 +11,7 @@ public final class SelectionTable
 {
     private final RouteTable<Object> table = new RouteTable<>();
     private final IntFunction<RibPeer> peers;
+    private Candidate previousBest;
 
     /**
      * @param peers resolves a candidate's peer id (for the decision process)
@@ -40,17 +41,24 @@ public final class SelectionTable
         return v == null ? new Candidate[0] : v instanceof Candidate c ? new Candidate[]{c} : ((Candidate[])v).clone();
     }
 
+    /** The best path of the prefix before the last {@link #offer} or {@link #retract}, or null when it had none. */
+    public Candidate previousBest()
+    {
+        return previousBest;
+    }
+
     /**
      * Adds a path, or replaces the one from the same peer with the same RD.
      *
-     * @return the best path after the change
+     * @return the best path after the change ({@link #previousBest()}: before it)
      */
     public Candidate offer(final long hi, final long lo, final int length, final Candidate candidate)
     {
-        final Object v = table.get(0, hi, lo, length);
+        // most prefixes have one path, which the candidate creates or replaces: one probe of the table
+        final Object v = table.put(0, hi, lo, length, 0, candidate);
+        previousBest = v == null ? null : v instanceof Candidate c ? c : ((Candidate[])v)[0];
         if (v == null || (v instanceof Candidate c && c.samePath(candidate.peer(), candidate.rd())))
         {
-            table.put(0, hi, lo, length, 0, candidate);
             return candidate;
         }
         final Candidate[] old = v instanceof Candidate c ? new Candidate[]{c} : (Candidate[])v;
@@ -78,11 +86,12 @@ public final class SelectionTable
     /**
      * Removes the path from a peer with an RD.
      *
-     * @return the best path after the change, or null when none is left
+     * @return the best path after the change, or null when none is left ({@link #previousBest()}: before it)
      */
     public Candidate retract(final long hi, final long lo, final int length, final int peer, final long rd)
     {
         final Object v = table.get(0, hi, lo, length);
+        previousBest = v == null ? null : v instanceof Candidate c ? c : ((Candidate[])v)[0];
         if (v == null)
         {
             return null;

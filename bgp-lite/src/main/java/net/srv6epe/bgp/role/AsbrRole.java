@@ -268,15 +268,14 @@ public final class AsbrRole implements RibListener
         if (current != null)
         {
             sink.install(v.config.vrf(), prefix, v.forward, cause.text());
-            stamper.emit(RouteEvent.Kind.ROUTE_INSTALL, v.config.vrf(), prefix.toString(), v.forward.toString(),
-                cause);
+            stamper.emit(RouteEvent.Kind.ROUTE_INSTALL, v.config.vrf(), prefix, v.forward, cause);
             v.exported.put(0, hi, lo, length, 0, current);
             v.pending.put(0, hi, lo, length, 0, Boolean.TRUE);
         }
         else
         {
             sink.withdraw(v.config.vrf(), prefix, cause.text());
-            stamper.emit(RouteEvent.Kind.ROUTE_WITHDRAW, v.config.vrf(), prefix.toString(), null, cause);
+            stamper.emit(RouteEvent.Kind.ROUTE_WITHDRAW, v.config.vrf(), prefix, null, cause);
             v.exported.remove(0, hi, lo, length);
             v.pending.put(0, hi, lo, length, 0, Boolean.FALSE);
         }

@@ -53,6 +53,11 @@ public final class ContentServerRole implements RibListener
     private final Map<ActionKey, RouteAction> actions = new HashMap<>();
     private final Map<String, Long> notInstalled = new TreeMap<>();
     private final Map<Candidate, Candidate> candidates = new HashMap<>();
+    private final Candidate[] lastCandidate;
+    private final RouteAction[] lastAction;
+    private PathAttributes lastChecked;
+    private int lastCheckedLabel;
+    private String lastUnusable;
     private long otherFamilyChanges;
 
     /**
@@ -69,6 +74,8 @@ public final class ContentServerRole implements RibListener
         this.rib = new Rib(this, maxPrefixListener);
         this.tables = new SelectionTable[config.vrfs().size()];
         this.routeTargets = new long[tables.length][];
+        this.lastCandidate = new Candidate[tables.length];
+        this.lastAction = new RouteAction[tables.length];
         this.unicast = config.unicastVrf() == null ? null : new SelectionTable(rib::peer);
         for (int i = 0; i < tables.length; i++)
         {
@@ -131,7 +138,14 @@ public final class ContentServerRole implements RibListener
         boolean counted = false;
         if (current != null)
         {
-            unusable = unusableReason(current, label);
+            // attribute sets are interned: routes of one UPDATE share one, and mostly one label
+            if (current != lastChecked || label != lastCheckedLabel)
+            {
+                lastUnusable = unusableReason(current, label);
+                lastChecked = current;
+                lastCheckedLabel = label;
+            }
+            unusable = lastUnusable;
         }
         for (int v = 0; v < tables.length; v++)
         {
@@ -142,7 +156,6 @@ public final class ContentServerRole implements RibListener
                 continue;
             }
             final SelectionTable table = tables[v];
-            final Candidate before = table.best(hi, lo, length);
             final Candidate after;
             if (imports && unusable == null)
             {
@@ -157,17 +170,17 @@ public final class ContentServerRole implements RibListener
                 }
                 after = table.retract(hi, lo, length, peer, rd);
             }
-            apply(v, hi, lo, length, before, after, cause);
+            apply(v, hi, lo, length, table.previousBest(), after, cause);
         }
     }
 
     private void unicastChange(final int peer, final long hi, final long lo, final int length,
         final PathAttributes current, final Cause cause)
     {
-        final Candidate before = unicast.best(hi, lo, length);
         final Candidate after = current != null ?
             unicast.offer(hi, lo, length, share(new Candidate(peer, 0, 0, current))) :
             unicast.retract(hi, lo, length, peer, 0);
+        final Candidate before = unicast.previousBest();
         final String vrf = config.unicastVrf();
         final Ipv6Prefix prefix = Ipv6Prefix.of(hi, lo, length);
         if (after == null)
@@ -175,7 +188,7 @@ public final class ContentServerRole implements RibListener
             if (before != null)
             {
                 sink.withdraw(vrf, prefix, cause.text());
-                stamper.emit(RouteEvent.Kind.ROUTE_WITHDRAW, vrf, prefix.toString(), null, cause);
+                stamper.emit(RouteEvent.Kind.ROUTE_WITHDRAW, vrf, prefix, null, cause);
             }
             return;
         }
@@ -187,7 +200,7 @@ public final class ContentServerRole implements RibListener
             return;
         }
         sink.install(vrf, prefix, action, cause.text());
-        stamper.emit(RouteEvent.Kind.ROUTE_INSTALL, vrf, prefix.toString(), action.toString(), cause);
+        stamper.emit(RouteEvent.Kind.ROUTE_INSTALL, vrf, prefix, action, cause);
     }
 
     /**
@@ -213,7 +226,7 @@ public final class ContentServerRole implements RibListener
             {
                 final Ipv6Prefix prefix = Ipv6Prefix.of(hi, lo, length);
                 sink.withdraw(vrf.name(), prefix, cause.text());
-                stamper.emit(RouteEvent.Kind.ROUTE_WITHDRAW, vrf.name(), prefix.toString(), null, cause);
+                stamper.emit(RouteEvent.Kind.ROUTE_WITHDRAW, vrf.name(), prefix, null, cause);
             }
             return;
         }
@@ -224,18 +237,26 @@ public final class ContentServerRole implements RibListener
         }
         final Ipv6Prefix prefix = Ipv6Prefix.of(hi, lo, length);
         sink.install(vrf.name(), prefix, action, cause.text());
-        stamper.emit(RouteEvent.Kind.ROUTE_INSTALL, vrf.name(), prefix.toString(), action.toString(), cause);
+        stamper.emit(RouteEvent.Kind.ROUTE_INSTALL, vrf.name(), prefix, action, cause);
     }
 
     private RouteAction action(final int v, final Candidate c)
     {
+        // candidates are shared (share()): consecutive routes of a VRF mostly have the same one
+        if (lastCandidate[v] == c)
+        {
+            return lastAction[v];
+        }
         final Srv6Sid sid = SidTransposition.fullSid(c.attributes().srv6Sid(), c.label());
-        return actions.computeIfAbsent(new ActionKey(v, sid.hi(), sid.lo()), k ->
+        final RouteAction action = actions.computeIfAbsent(new ActionKey(v, sid.hi(), sid.lo()), k ->
         {
             final ImportVrf vrf = config.vrfs().get(k.vrf);
             return RouteAction.encap(EncapTemplate.create(vrf.encapMode(), vrf.sourceHi(), vrf.sourceLo(),
                 new long[]{k.sidHi, k.sidLo}), vrf.underlayVrf());
         });
+        lastCandidate[v] = c;
+        lastAction[v] = action;
+        return action;
     }
 
     /** Why a route cannot become an encap route, or null when it can. */
@@ -269,6 +290,27 @@ public final class ContentServerRole implements RibListener
     public Candidate best(final String vrf, final Ipv6Prefix prefix)
     {
         return tables[index(vrf)].best(prefix.hi(), prefix.lo(), prefix.length());
+    }
+
+    /**
+     * Whether a peer's VPN route is the best path of its prefix in a VRF importing it (a VRF whose route targets it
+     * carries): one look-up per importing VRF.
+     */
+    public boolean isBest(final int peer, final long rd, final long hi, final long lo, final int length,
+        final PathAttributes attributes)
+    {
+        for (int v = 0; v < tables.length; v++)
+        {
+            if (attributes.hasAnyRouteTarget(routeTargets[v]))
+            {
+                final Candidate c = tables[v].best(hi, lo, length);
+                if (c != null && c.samePath(peer, rd))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The SRv6 SID a VRF's route steers to, or null when the VRF has no route for the prefix. */

@@ -91,8 +91,11 @@ public final class RouterMain
 {
     /** Worker idle strategy: spin briefly, yield, then park up to 100 µs, so an idle router costs little CPU. */
     private static final long MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
-    /** Forwarding-state changes after which the BGP writer publishes without waiting for the end of a batch. */
-    private static final int BGP_MAX_BATCH = 10_000;
+    /**
+     * Forwarding-state changes after which the BGP writer publishes without waiting for the end of a batch; a
+     * bound only: the writer coalesces by time (ForwardingWriter), and a publish costs what its batch touched.
+     */
+    private static final int BGP_MAX_BATCH = 1 << 20;
     /** How long a reload waits for the BGP thread, the forwarding state's writer, to apply it. */
     private static final long RELOAD_TIMEOUT_MS = 10_000;
     /** How long start waits for the BGP speaker to bind its listening sockets. */

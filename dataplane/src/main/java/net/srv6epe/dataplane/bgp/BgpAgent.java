@@ -15,23 +15,17 @@ import net.srv6epe.bgp.session.BgpSpeaker;
 import net.srv6epe.bgp.session.BgpSpeakerListener;
 import net.srv6epe.bgp.session.NeighborConfig;
 import net.srv6epe.bgp.wire.WireOptions;
-import net.srv6epe.bgp.wire.attribute.ExtendedCommunity;
 import net.srv6epe.bgp.wire.error.ValidationResult;
 import net.srv6epe.bgp.wire.message.MessageType;
 import net.srv6epe.bgp.wire.message.NotificationMessage;
 import net.srv6epe.bgp.wire.message.RouteRefreshMessage;
 import net.srv6epe.bgp.wire.message.UpdateMessage;
 import net.srv6epe.bgp.wire.nlri.AddressFamily;
-import net.srv6epe.bgp.wire.nlri.MplsLabel;
-import net.srv6epe.bgp.wire.nlri.RouteDistinguisher;
-import net.srv6epe.bgp.wire.prefixsid.SidTransposition;
-import net.srv6epe.bgp.wire.prefixsid.Srv6SidInformation;
 import net.srv6epe.dataplane.config.BgpConfig;
 import net.srv6epe.dataplane.config.BgpNeighborConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.journal.StateChange;
 import net.srv6epe.srv6.Ipv4Address;
-import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.prefix.Ipv6Prefix;
 import org.agrona.concurrent.Agent;
@@ -65,9 +59,17 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
     private static final long MIN_SNAPSHOT_GAP_NS = TimeUnit.MILLISECONDS.toNanos(20);
     /** Routes kept in a snapshot (per family); the operator view of a full table is cut here. */
     public static final int MAX_ROUTE_ROWS = 100_000;
+    /**
+     * After routes changed, the next snapshot (route rows and neighbor rows together, so they always agree) waits
+     * at least this many times what listing the route rows cost last time (and at least
+     * {@link #MIN_SNAPSHOT_GAP_NS}, at most {@link #MAX_ROUTE_ROWS_GAP_NS}): while a full table arrives, listing up
+     * to {@link #MAX_ROUTE_ROWS} routes for {@code show bgp} takes about a tenth of the thread.
+     */
+    private static final int ROUTE_ROWS_COST_FACTOR = 10;
+    /** The longest a snapshot waits after routes changed. */
+    private static final long MAX_ROUTE_ROWS_GAP_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final BgpConfig bgp;
-    private final List<String> importVrfs = new ArrayList<>();
     private final NanoClock clock;
     private final ForwardingWriter writer;
     private final ContentServerRole contentServer;
@@ -84,6 +86,8 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
     /** Commands from other threads (configuration reloads): rare, drained on the agent's thread. */
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private long lastSnapshotNs;
+    private long lastRouteRowsNs;
+    private long routeRowsCostNs;
     private boolean dirty = true;
     private boolean routesChanged = true;
 
@@ -109,15 +113,14 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         if (bgp.contentServer() != null)
         {
             final ContentServerConfig cs = BgpSetup.contentServer(bgp.contentServer(), config.router().encapSource());
-            cs.vrfs().forEach(v -> importVrfs.add(v.name()));
-            this.contentServer = new ContentServerRole(cs, writer, stamper, this);
+            this.contentServer = new ContentServerRole(cs, writer.deferred(), stamper, this);
         }
         else
         {
             this.contentServer = null;
         }
-        this.asbr = bgp.asbr() == null ? null : new AsbrRole(BgpSetup.asbr(bgp.asbr()), writer, writer, stamper,
-            this);
+        this.asbr = bgp.asbr() == null ? null : new AsbrRole(BgpSetup.asbr(bgp.asbr()), writer.deferred(),
+            writer.deferred(), stamper, this);
         final List<NeighborConfig> neighbors = new ArrayList<>();
         for (final BgpNeighborConfig n : bgp.neighbors())
         {
@@ -229,6 +232,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         }
         writer.flush();
         publishSnapshot(clock.nanoTime());
+        routeRowsCostNs = 0; // the first listing's cost is mostly class loading: do not let it delay the next one
     }
 
     @Override
@@ -241,7 +245,8 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             command.run();
             work++;
         }
-        work += speaker.doWork();
+        final int speakerWork = speaker.doWork();
+        work += speakerWork;
         if (!overLimit.isEmpty())
         {
             for (final Map.Entry<InetAddress, NotificationMessage> e : overLimit.entrySet())
@@ -251,7 +256,14 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             overLimit.clear();
             dirty = true;
         }
-        if (asbr != null && asbr.hasPendingUpdates())
+        // the roles' changes are published coalesced (ForwardingWriter class comment): at once when no more input
+        // waits, else when the batch is old enough
+        if (writer.publishIfDue(speakerWork > 0))
+        {
+            work++;
+        }
+        // the ASBR advertises only what its published forwarding state already holds
+        if (asbr != null && writer.pending() == 0 && asbr.hasPendingUpdates())
         {
             final List<UpdateMessage> updates = asbr.drainUpdates(WireOptions.DEFAULT);
             for (final Peer p : peers.values())
@@ -268,21 +280,26 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         {
             work += sendQueued(p);
         }
-        writer.flush();
         final long now = clock.nanoTime();
-        if ((dirty || work > 0) && now - lastSnapshotNs >= MIN_SNAPSHOT_GAP_NS ||
-            now - lastSnapshotNs >= TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_INTERVAL_MS))
+        if (((dirty || work > 0) && now - lastSnapshotNs >= MIN_SNAPSHOT_GAP_NS ||
+            now - lastSnapshotNs >= TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_INTERVAL_MS)) &&
+            (!routesChanged ||
+            now - lastRouteRowsNs >= Math.min(MAX_ROUTE_ROWS_GAP_NS, ROUTE_ROWS_COST_FACTOR * routeRowsCostNs)))
         {
             publishSnapshot(now);
         }
         return work;
     }
 
-    /** Closes every session with a Cease (RFC 4486 Administrative Shutdown) and the listening sockets. */
+    /**
+     * Closes every session with a Cease (RFC 4486 Administrative Shutdown) and the listening sockets, then
+     * publishes (and journals) the removals the closed sessions caused.
+     */
     @Override
     public void onClose()
     {
         speaker.onClose();
+        writer.flush();
     }
 
     @Override
@@ -429,26 +446,21 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             {
                 final String name = BgpSetup.text(p.address);
                 rib.forEachRoute(id, AddressFamily.VPN_IPV6, (rd, hi, lo, length, label, a) ->
-                {
-                    if (vpn.size() < MAX_ROUTE_ROWS)
-                    {
-                        vpn.add(route(name, p, rd, hi, lo, length, label, a, true));
-                    }
-                });
+                    vpn.add(route(name, p, rd, hi, lo, length, label, a, true)), MAX_ROUTE_ROWS - vpn.size());
                 rib.forEachRoute(id, AddressFamily.IPV6_UNICAST, (rd, hi, lo, length, label, a) ->
-                {
-                    if (unicast.size() < MAX_ROUTE_ROWS)
-                    {
-                        unicast.add(route(name, p, rd, hi, lo, length, label, a, false));
-                    }
-                });
+                    unicast.add(route(name, p, rd, hi, lo, length, label, a, false)), MAX_ROUTE_ROWS - unicast.size());
             }
         }
         final BgpSnapshot previous = snapshot;
         snapshot = new BgpSnapshot(bgp.asn(), bgp.routerId(), List.copyOf(rows),
             rebuildRoutes ? List.copyOf(vpn) : previous.vpnv6(), rebuildRoutes ? List.copyOf(unicast) : previous.ipv6(),
             now);
-        routesChanged = false;
+        if (rebuildRoutes)
+        {
+            routesChanged = false;
+            lastRouteRowsNs = now;
+            routeRowsCostNs = clock.nanoTime() - now;
+        }
         lastSnapshotNs = now;
         dirty = false;
     }
@@ -456,41 +468,21 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
     private BgpSnapshot.Route route(final String neighbor, final Peer p, final long rd, final long hi, final long lo,
         final int length, final int label, final PathAttributes a, final boolean vpn)
     {
-        final Ipv6Prefix prefix = Ipv6Prefix.of(hi, lo, length);
-        final Srv6SidInformation info = a.srv6Sid();
-        String sid = null;
-        if (info != null)
-        {
-            sid = (vpn ? SidTransposition.fullSid(info, label) : info.sid()).toString();
-        }
-        final List<String> rts = new ArrayList<>();
-        for (final ExtendedCommunity rt : a.routeTargets())
-        {
-            rts.add(rt.globalLocal());
-        }
-        return new BgpSnapshot.Route(neighbor, vpn ? new RouteDistinguisher(rd).toString() : null, prefix.toString(),
-            Ipv6Address.format(a.nextHopHi(), a.nextHopLo()), sid, info == null ? -1 : info.endpointBehavior(),
-            vpn ? MplsLabel.value(label) : -1, List.copyOf(rts), a.asPathLength(), isBest(p, rd, prefix, vpn, label));
+        return new BgpSnapshot.Route(neighbor, vpn, rd, hi, lo, length, label, a,
+            isBest(p, rd, hi, lo, length, a, vpn));
     }
 
-    private boolean isBest(final Peer p, final long rd, final Ipv6Prefix prefix, final boolean vpn, final int label)
+    private boolean isBest(final Peer p, final long rd, final long hi, final long lo, final int length,
+        final PathAttributes a, final boolean vpn)
     {
         if (p.contentServerId >= 0)
         {
             if (!vpn)
             {
-                final Candidate c = contentServer.bestUnicast(prefix);
+                final Candidate c = contentServer.bestUnicast(Ipv6Prefix.of(hi, lo, length));
                 return c != null && c.peer() == p.contentServerId;
             }
-            for (final String vrf : importVrfs)
-            {
-                final Candidate c = contentServer.best(vrf, prefix);
-                if (c != null && c.samePath(p.contentServerId, rd))
-                {
-                    return true;
-                }
-            }
-            return false;
+            return contentServer.isBest(p.contentServerId, rd, hi, lo, length, a);
         }
         return !p.ibgp(); // an egress peer's routes are the only ones of its own VRF
     }

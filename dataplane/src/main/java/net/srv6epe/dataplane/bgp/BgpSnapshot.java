@@ -1,5 +1,15 @@
 package net.srv6epe.dataplane.bgp;
 
+import net.srv6epe.bgp.rib.PathAttributes;
+import net.srv6epe.bgp.wire.attribute.ExtendedCommunity;
+import net.srv6epe.bgp.wire.nlri.MplsLabel;
+import net.srv6epe.bgp.wire.nlri.RouteDistinguisher;
+import net.srv6epe.bgp.wire.prefixsid.SidTransposition;
+import net.srv6epe.bgp.wire.prefixsid.Srv6SidInformation;
+import net.srv6epe.srv6.Ipv6Address;
+import net.srv6epe.vrf.prefix.Ipv6Prefix;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,21 +73,81 @@ public record BgpSnapshot(long asn, String routerId, List<Neighbor> neighbors, L
     }
 
     /**
-     * One received route.
+     * One received route, kept in primitive form with its shared interned attributes (about 60 octets a row, so
+     * {@link BgpAgent#MAX_ROUTE_ROWS} rows of a full table cost a few megabytes); the text the operator sees is
+     * made when asked for, on the reading thread (the attributes are immutable apart from the RIB's reference
+     * count, which is not read here).
      *
-     * @param neighbor    who sent it
-     * @param rd          route distinguisher, or null for IPv6 unicast
-     * @param prefix      the prefix
-     * @param nextHop     next hop
-     * @param sid         the SRv6 SID of its Prefix-SID attribute, or null
-     * @param behavior    the SID's endpoint behavior codepoint, or -1
-     * @param label       the label field (transposed SID function bits), or -1 for IPv6 unicast
-     * @param routeTargets its route targets
-     * @param asPath      AS path length
-     * @param best        true when our roles selected it
+     * @param neighbor   who sent it
+     * @param vpn        true for a VPN-IPv6 route, false for IPv6 unicast
+     * @param rdValue    route distinguisher (0 for IPv6 unicast)
+     * @param hi         prefix address, high 64 bits
+     * @param lo         prefix address, low 64 bits
+     * @param length     prefix length
+     * @param labelField the NLRI's first label field (0 for IPv6 unicast)
+     * @param attributes its interned path attributes
+     * @param best       true when our roles selected it
      */
-    public record Route(String neighbor, String rd, String prefix, String nextHop, String sid, int behavior,
-        int label, List<String> routeTargets, int asPath, boolean best)
+    public record Route(String neighbor, boolean vpn, long rdValue, long hi, long lo, int length, int labelField,
+        PathAttributes attributes, boolean best)
     {
+        /** The route distinguisher as FRR and GoBGP print it, or null for IPv6 unicast. */
+        public String rd()
+        {
+            return vpn ? new RouteDistinguisher(rdValue).toString() : null;
+        }
+
+        /** The prefix. */
+        public String prefix()
+        {
+            return Ipv6Prefix.of(hi, lo, length).toString();
+        }
+
+        /** The next hop. */
+        public String nextHop()
+        {
+            return Ipv6Address.format(attributes.nextHopHi(), attributes.nextHopLo());
+        }
+
+        /** The SRv6 SID of its Prefix-SID attribute (transposed bits put back for VPN routes), or null. */
+        public String sid()
+        {
+            final Srv6SidInformation info = attributes.srv6Sid();
+            if (info == null)
+            {
+                return null;
+            }
+            return (vpn ? SidTransposition.fullSid(info, labelField) : info.sid()).toString();
+        }
+
+        /** The SID's endpoint behavior codepoint, or -1. */
+        public int behavior()
+        {
+            final Srv6SidInformation info = attributes.srv6Sid();
+            return info == null ? -1 : info.endpointBehavior();
+        }
+
+        /** The label value (transposed SID function bits), or -1 for IPv6 unicast. */
+        public int label()
+        {
+            return vpn ? MplsLabel.value(labelField) : -1;
+        }
+
+        /** Its route targets ({@code 65000:100}). */
+        public List<String> routeTargets()
+        {
+            final List<String> rts = new ArrayList<>();
+            for (final ExtendedCommunity rt : attributes.routeTargets())
+            {
+                rts.add(rt.globalLocal());
+            }
+            return List.copyOf(rts);
+        }
+
+        /** AS path length. */
+        public int asPath()
+        {
+            return attributes.asPathLength();
+        }
     }
 }

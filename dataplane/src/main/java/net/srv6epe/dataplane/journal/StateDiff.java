@@ -2,12 +2,15 @@ package net.srv6epe.dataplane.journal;
 
 import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.Vrf;
+import net.srv6epe.vrf.VrfDiff;
 import net.srv6epe.vrf.pbr.PbrRule;
 import net.srv6epe.vrf.prefix.Ipv4Prefix;
 import net.srv6epe.vrf.prefix.Ipv6Prefix;
+import net.srv6epe.vrf.route.RouteAction;
 import net.srv6epe.vrf.sid.LocalSid;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.Objects;
  * and BGP later) gets its journal events from here, so no writer has to report its own changes.
  *
  * <p>A VRF present in both snapshots as the same object is skipped without looking at its routes (builders reuse
- * an untouched VRF); otherwise the cost is linear in the routes of the VRFs compared. Actions are compared by
+ * an untouched VRF); otherwise only the FIB slots the two snapshots do not share are compared ({@link VrfDiff}),
+ * so the cost follows the routes of the slots a batch changed, not the size of the table. Actions are compared by
  * their text ({@code RouteAction.toString()}, the iproute2 spelling), so a re-resolved underlay id alone is not a
  * change. Control-plane threads only: it allocates.
  */
@@ -50,16 +54,54 @@ public final class StateDiff
             final Vrf oldVrf = before.vrf(newVrf.name());
             if (oldVrf != newVrf)
             {
-                diff(ChangeKind.ROUTE, newVrf.name(), routesOf(oldVrf), routesOf(newVrf), out);
+                routeChanges(newVrf.name(), oldVrf, newVrf, out);
             }
         }
         for (final Vrf oldVrf : before.vrfs())
         {
             if (after.vrf(oldVrf.name()) == null)
             {
-                diff(ChangeKind.ROUTE, oldVrf.name(), routesOf(oldVrf), Map.of(), out);
+                routeChanges(oldVrf.name(), oldVrf, null, out);
             }
         }
+    }
+
+    /**
+     * The route changes of one VRF: additions and replacements (IPv6, then IPv4, prefix order), then removals
+     * (same order). {@link VrfDiff} skips the FIB slots both snapshots share; the iproute2 text of each action is
+     * made once per action.
+     */
+    private static void routeChanges(final String vrf, final Vrf before, final Vrf after, final List<StateChange> out)
+    {
+        final List<StateChange> removed = new ArrayList<>();
+        final Map<RouteAction, String> texts = new IdentityHashMap<>();
+        VrfDiff.between(before, after, new VrfDiff.Visitor()
+        {
+            @Override
+            public void ipv6(final long hi, final long lo, final int length, final RouteAction was,
+                final RouteAction now)
+            {
+                change(Ipv6Prefix.of(hi, lo, length).toString(), was, now);
+            }
+
+            @Override
+            public void ipv4(final int address, final int length, final RouteAction was, final RouteAction now)
+            {
+                change(Ipv4Prefix.of(address, length).toString(), was, now);
+            }
+
+            private void change(final String key, final RouteAction was, final RouteAction now)
+            {
+                final String oldText = was == null ? null : texts.computeIfAbsent(was, RouteAction::toString);
+                final String newText = now == null ? null : texts.computeIfAbsent(now, RouteAction::toString);
+                if (!Objects.equals(oldText, newText))
+                {
+                    (newText == null ? removed : out).add(new StateChange(ChangeKind.ROUTE, vrf, key, oldText,
+                        newText));
+                }
+            }
+        });
+        out.addAll(removed);
     }
 
     private static void sids(final ForwardingState before, final ForwardingState after, final List<StateChange> out)
@@ -108,44 +150,6 @@ public final class StateDiff
                     "lookup " + e.getValue().vrfName(), null));
             }
         }
-    }
-
-    private static void diff(
-        final ChangeKind kind,
-        final String vrf,
-        final Map<String, String> before,
-        final Map<String, String> after,
-        final List<StateChange> out)
-    {
-        for (final Map.Entry<String, String> e : after.entrySet())
-        {
-            final String old = before.get(e.getKey());
-            if (!Objects.equals(old, e.getValue()))
-            {
-                out.add(new StateChange(kind, vrf, e.getKey(), old, e.getValue()));
-            }
-        }
-        for (final Map.Entry<String, String> e : before.entrySet())
-        {
-            if (!after.containsKey(e.getKey()))
-            {
-                out.add(new StateChange(kind, vrf, e.getKey(), e.getValue(), null));
-            }
-        }
-    }
-
-    private static Map<String, String> routesOf(final Vrf vrf)
-    {
-        final Map<String, String> routes = new LinkedHashMap<>();
-        if (vrf == null)
-        {
-            return routes;
-        }
-        vrf.ipv6Fib().forEach((hi, lo, length, index) ->
-            routes.put(Ipv6Prefix.of(hi, lo, length).toString(), vrf.action(index).toString()));
-        vrf.ipv4Fib().forEach((address, length, index) ->
-            routes.put(Ipv4Prefix.of(address, length).toString(), vrf.action(index).toString()));
-        return routes;
     }
 
     private static Map<String, LocalSid> sidsOf(final ForwardingState state)

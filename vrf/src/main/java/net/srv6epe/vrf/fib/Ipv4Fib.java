@@ -2,6 +2,8 @@ package net.srv6epe.vrf.fib;
 
 import net.srv6epe.vrf.prefix.Ipv4Prefix;
 
+import java.util.function.IntPredicate;
+
 /**
  * An immutable IPv4 longest-prefix-match table from prefixes to route indexes. The same structure as
  * {@link Ipv6Fib} (16-bit direct slots over stride-6 poptries) with the address in the top 32 bits of the key:
@@ -57,6 +59,14 @@ public final class Ipv4Fib
     public void forEach(final Ipv4RouteVisitor visitor)
     {
         table.forEach((hi, lo, length, value) -> visitor.visit((int)(hi >>> 32), length, value));
+    }
+
+    /** The IPv4 form of {@link Ipv6Fib#diff}: every route that differs (or is rechecked), in prefix order. */
+    public static void diff(final Ipv4Fib before, final Ipv4Fib after, final IntPredicate recheck,
+        final Ipv4DiffVisitor visitor)
+    {
+        LpmTable.diff(before.table, after.table, recheck,
+            (hi, lo, length, was, now) -> visitor.visit((int)(hi >>> 32), length, was, now));
     }
 
     /** Approximate heap retained by this FIB. */

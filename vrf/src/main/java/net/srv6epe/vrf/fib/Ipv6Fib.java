@@ -2,6 +2,8 @@ package net.srv6epe.vrf.fib;
 
 import net.srv6epe.vrf.prefix.Ipv6Prefix;
 
+import java.util.function.IntPredicate;
+
 /**
  * An immutable IPv6 longest-prefix-match table from prefixes to route indexes (an index into the owning VRF's
  * action array). Build one with {@link Ipv6FibBuilder}; a builder started {@link Ipv6FibBuilder#from from} a FIB
@@ -115,6 +117,19 @@ public final class Ipv6Fib
     public void forEach(final Ipv6RouteVisitor visitor)
     {
         table.forEach(visitor::visit);
+    }
+
+    /**
+     * Visits, in prefix order, every route that differs between two FIBs (a route index of {@link #NO_ROUTE}
+     * before: added; after: removed; both set: replaced), and every route kept with the same index for which
+     * {@code recheck} is true (null: none; the VRF uses it for an index whose action changed). Slots the FIBs share
+     * are skipped unless {@code recheck} is given: two snapshots of one builder are compared in time proportional
+     * to the routes of the slots that changed, not to the table.
+     */
+    public static void diff(final Ipv6Fib before, final Ipv6Fib after, final IntPredicate recheck,
+        final Ipv6DiffVisitor visitor)
+    {
+        LpmTable.diff(before.table, after.table, recheck, visitor::visit);
     }
 
     /** Approximate heap retained by this FIB: lookup structure plus the route lists kept for listing. */

@@ -1,5 +1,8 @@
 package net.srv6epe.vrf.fib;
 
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
 /**
  * The immutable longest-prefix-match structure behind {@link Ipv6Fib} and {@link Ipv4Fib}, over 128-bit keys
  * (IPv4 addresses sit in the top 32 bits of {@code hi}).
@@ -39,7 +42,7 @@ final class LpmTable
     static LpmTable empty()
     {
         final int[] shortBest = new int[SLOTS];
-        java.util.Arrays.fill(shortBest, NO_ROUTE);
+        Arrays.fill(shortBest, NO_ROUTE);
         return new LpmTable(new long[SLOTS][], shortBest, new RouteList[SLOTS], RouteList.EMPTY, 0);
     }
 
@@ -109,6 +112,128 @@ final class LpmTable
                 }
             }
         }
+    }
+
+    /**
+     * Visits, in {@link #forEach} order, every prefix whose value differs between two tables (added: before is
+     * {@link #NO_ROUTE}; removed: after is), and every prefix present in both with an equal value for which
+     * {@code recheck} is true (null: none). Slots the two tables share (the same route list, as a builder leaves
+     * unchanged slots) are skipped unless {@code recheck} is given, so the cost follows the changed slots.
+     */
+    static void diff(final LpmTable before, final LpmTable after, final IntPredicate recheck,
+        final DiffVisitor visitor)
+    {
+        if (before == after && recheck == null)
+        {
+            return;
+        }
+        final RouteList shortsBefore = before.shortRoutes;
+        final RouteList shortsAfter = after.shortRoutes;
+        final boolean shortsShared = shortsBefore == shortsAfter;
+        int sb = 0;
+        int sa = 0;
+        for (int slot = 0; slot < SLOTS; slot++)
+        {
+            if (!shortsShared || recheck != null)
+            {
+                final int endBefore = slotEnd(shortsBefore, sb, slot);
+                final int endAfter = slotEnd(shortsAfter, sa, slot);
+                if (endBefore > sb || endAfter > sa)
+                {
+                    diffRange(shortsBefore, sb, endBefore, shortsAfter, sa, endAfter, shortsShared, recheck, visitor);
+                }
+                sb = endBefore;
+                sa = endAfter;
+            }
+            final RouteList b = before.slotRoutes[slot];
+            final RouteList a = after.slotRoutes[slot];
+            if (b == a && recheck == null)
+            {
+                continue;
+            }
+            final RouteList lb = b == null ? RouteList.EMPTY : b;
+            final RouteList la = a == null ? RouteList.EMPTY : a;
+            diffRange(lb, 0, lb.size(), la, 0, la.size(), b == a, recheck, visitor);
+        }
+    }
+
+    /** The end of the run of short routes from {@code from} whose first 16 bits are {@code slot}. */
+    private static int slotEnd(final RouteList shorts, final int from, final int slot)
+    {
+        int i = from;
+        while (i < shorts.size() && (int)(shorts.hi[i] >>> 48) == slot)
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static void diffRange(final RouteList b, final int fromB, final int toB, final RouteList a,
+        final int fromA, final int toA, final boolean shared, final IntPredicate recheck,
+        final DiffVisitor visitor)
+    {
+        if (shared)
+        {
+            for (int i = fromA; i < toA; i++)
+            {
+                if (recheck.test(a.value[i]))
+                {
+                    visitor.visit(a.hi[i], a.lo[i], a.length(i), a.value[i], a.value[i]);
+                }
+            }
+            return;
+        }
+        int i = fromB;
+        int j = fromA;
+        while (i < toB || j < toA)
+        {
+            int c;
+            if (i == toB)
+            {
+                c = 1;
+            }
+            else if (j == toA)
+            {
+                c = -1;
+            }
+            else
+            {
+                c = Long.compareUnsigned(b.hi[i], a.hi[j]);
+                if (c == 0)
+                {
+                    c = Long.compareUnsigned(b.lo[i], a.lo[j]);
+                }
+                if (c == 0)
+                {
+                    c = Integer.compare(b.length(i), a.length(j));
+                }
+            }
+            if (c < 0)
+            {
+                visitor.visit(b.hi[i], b.lo[i], b.length(i), b.value[i], NO_ROUTE);
+                i++;
+            }
+            else if (c > 0)
+            {
+                visitor.visit(a.hi[j], a.lo[j], a.length(j), NO_ROUTE, a.value[j]);
+                j++;
+            }
+            else
+            {
+                if (b.value[i] != a.value[j] || recheck != null && recheck.test(a.value[j]))
+                {
+                    visitor.visit(a.hi[j], a.lo[j], a.length(j), b.value[i], a.value[j]);
+                }
+                i++;
+                j++;
+            }
+        }
+    }
+
+    /** Receives {@link #diff} entries; keys as stored (IPv4 in the top 32 bits of {@code hi}). */
+    interface DiffVisitor
+    {
+        void visit(long hi, long lo, int length, int before, int after);
     }
 
     /** Approximate retained heap in bytes (arrays only; shared slots counted in full). */

@@ -1,8 +1,6 @@
 package net.srv6epe.vrf.fib;
 
-import net.srv6epe.vrf.prefix.Ipv6Prefix;
-
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The routes of one slot of an {@link LpmTable}, sorted by address (unsigned) and then length, as parallel
@@ -25,28 +23,19 @@ final class RouteList
         this.value = value;
     }
 
-    /** Copies a sorted map (its iteration order is the list order). */
-    static RouteList of(final Map<Ipv6Prefix, Integer> sorted)
+    /** The first {@code n} entries of sorted parallel arrays (taken as they are when exactly {@code n} long). */
+    static RouteList of(final long[] hi, final long[] lo, final byte[] length, final int[] value, final int n)
     {
-        final int n = sorted.size();
         if (n == 0)
         {
             return EMPTY;
         }
-        final long[] hi = new long[n];
-        final long[] lo = new long[n];
-        final byte[] length = new byte[n];
-        final int[] value = new int[n];
-        int i = 0;
-        for (final Map.Entry<Ipv6Prefix, Integer> e : sorted.entrySet())
+        if (hi.length == n)
         {
-            hi[i] = e.getKey().hi();
-            lo[i] = e.getKey().lo();
-            length[i] = (byte)e.getKey().length();
-            value[i] = e.getValue();
-            i++;
+            return new RouteList(hi, lo, length, value);
         }
-        return new RouteList(hi, lo, length, value);
+        return new RouteList(Arrays.copyOf(hi, n), Arrays.copyOf(lo, n), Arrays.copyOf(length, n),
+            Arrays.copyOf(value, n));
     }
 
     int size()

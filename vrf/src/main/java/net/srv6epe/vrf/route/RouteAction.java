@@ -43,6 +43,8 @@ public final class RouteAction
     private final EncapTemplate encap;
     private final String underlayVrf;
     private final int underlayVrfId;
+    /** {@link #hashCode()}, computed once (0: not yet); racy single-check caching of an immutable value. */
+    private int hash;
 
     private RouteAction(
         final Kind kind,
@@ -198,6 +200,10 @@ public final class RouteAction
     @Override
     public boolean equals(final Object o)
     {
+        if (this == o)
+        {
+            return true;
+        }
         if (!(o instanceof RouteAction))
         {
             return false;
@@ -211,7 +217,13 @@ public final class RouteAction
     @Override
     public int hashCode()
     {
-        return Objects.hash(kind, nextHopHi, nextHopLo, nextHop4, port, encap, underlayVrf);
+        int h = hash;
+        if (h == 0)
+        {
+            h = Objects.hash(kind, nextHopHi, nextHopLo, nextHop4, port, encap, underlayVrf);
+            hash = h;
+        }
+        return h;
     }
 
     @Override
