@@ -1,0 +1,109 @@
+package net.srv6epe.perf.suite;
+
+import static net.srv6epe.perf.suite.Addressing.GEN4;
+import static net.srv6epe.perf.suite.Addressing.GEN6;
+import static net.srv6epe.perf.suite.Addressing.GEN_MAC;
+import static net.srv6epe.perf.suite.Addressing.IN4;
+import static net.srv6epe.perf.suite.Addressing.IN6;
+import static net.srv6epe.perf.suite.Addressing.IN_IF;
+import static net.srv6epe.perf.suite.Addressing.IN_MAC;
+import static net.srv6epe.perf.suite.Addressing.OUT4;
+import static net.srv6epe.perf.suite.Addressing.OUT6;
+import static net.srv6epe.perf.suite.Addressing.OUT_IF;
+import static net.srv6epe.perf.suite.Addressing.OUT_MAC;
+import static net.srv6epe.perf.suite.Addressing.SINK4;
+import static net.srv6epe.perf.suite.Addressing.SINK6;
+import static net.srv6epe.perf.suite.Addressing.SINK_MAC;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Our router as the DUT: {@code java -jar srv6-epe.jar run --config F} in the DUT namespace, pinned to the DUT's
+ * CPU (the whole JVM: worker, GC and JIT threads), one worker, backend {@code af-packet} on {@code in0} and
+ * {@code out0}, with the interfaces' own MACs, static neighbors, and the scenario's VRFs and SIDs. The DUT kernel
+ * stays off those links: IPv6 disabled on them, and a drop-all tc ingress filter (the router's packet sockets see
+ * the frames before tc ingress; LAB-NOTES).
+ */
+final class JavaDut
+{
+    private JavaDut()
+    {
+    }
+
+    /** The router's YAML for {@code scenario}; control socket and journals under {@code dir}. */
+    static String config(final Scenario scenario, final Path dir)
+    {
+        return """
+            router:
+              name: perf-dut
+              control-socket: %s
+              journal-dir: %s
+              encap-source: "%s"
+              workers: 1
+            ports:
+              - { name: in, interface: %s, backend: af-packet, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
+              - { name: out, interface: %s, backend: af-packet, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
+            neighbors:
+              - { port: out, address: "%s", mac: "%s" }
+              - { port: out, address: "%s", mac: "%s" }
+              - { port: in, address: "%s", mac: "%s" }
+              - { port: in, address: "%s", mac: "%s" }
+            """.formatted(dir.resolve("control.sock"), dir.resolve("journal"), OUT6,
+            IN_IF, IN_MAC, LabTopology.MTU, IN6, IN4,
+            OUT_IF, OUT_MAC, LabTopology.MTU, OUT6, OUT4,
+            SINK6, SINK_MAC, SINK4, SINK_MAC, GEN6, GEN_MAC, GEN4, GEN_MAC) + scenario.routerYaml;
+    }
+
+    /**
+     * Writes the config into {@code dir}, prepares the DUT namespace, starts the router (at {@code nice}, 0 for
+     * as is) and waits (at most 60 s) for
+     * its control socket.
+     *
+     * @return the router process (stopped by the lab's close).
+     */
+    static Process start(final LabTopology lab, final Scenario scenario, final String jar,
+        final List<String> jvmOptions, final int nice, final Path dir) throws IOException, InterruptedException
+    {
+        for (final String ifc : List.of(IN_IF, OUT_IF))
+        {
+            lab.sysctl(lab.dut, "net.ipv6.conf." + ifc + ".disable_ipv6", "1");
+            lab.inNs(lab.dut, List.of("ip", "link", "set", ifc, "promisc", "on"));
+            lab.dropIngress(lab.dut, ifc);
+        }
+        final Path config = dir.resolve("router.yaml");
+        Files.writeString(config, config(scenario, dir), StandardCharsets.UTF_8);
+        final List<String> command = new ArrayList<>();
+        if (nice != 0)
+        {
+            command.addAll(List.of("nice", "-n", String.valueOf(nice)));
+        }
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "run", "--config", config.toString()));
+        final Path log = dir.resolve("router.log");
+        final Process router = lab.start(lab.dut, lab.dutCpu, log, command);
+        final Path socket = dir.resolve("control.sock");
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(socket))
+        {
+            if (!router.isAlive() || System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("router did not come up: " +
+                    (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)"));
+            }
+            Thread.sleep(100);
+        }
+        return router;
+    }
+
+    /** The java launcher this JVM runs on. */
+    static String javaBinary()
+    {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}

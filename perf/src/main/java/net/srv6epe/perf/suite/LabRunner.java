@@ -1,0 +1,184 @@
+package net.srv6epe.perf.suite;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one measurement: a fresh {@link LabTopology}, the DUT (our router or the kernel) configured for the scenario,
+ * the sink started and ready, then the generator for warm-up + measured seconds, then the sink told to finish (a
+ * file it watches). Every run builds and deletes its own namespaces, so both DUTs see the same topology and no state
+ * survives from one run to the next.
+ *
+ * <p>Placement (both DUTs alike): generator and sink processes on {@link Settings#genCpu()}, the DUT (the router's
+ * JVM, or the kernel's softirq through RPS) on {@link Settings#dutCpu()}.
+ */
+final class LabRunner
+{
+    private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(\\S+)");
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    /** The longest wait for a DUT to forward its first frame. */
+    private static final int WARM_UP_LIMIT_S = 60;
+
+    /**
+     * @param routerJar      the router's jar ({@code srv6-epe.jar}).
+     * @param routerJvmOptions extra JVM options for the router.
+     * @param genCpu         CPU of the generator and the sink.
+     * @param dutCpu         CPU of the DUT.
+     * @param flows          UDP flows the generator cycles through.
+     * @param warmUpSeconds  warm-up traffic before the measured window.
+     * @param seconds        measured window.
+     * @param sinkBackend    {@code af-packet} or {@code pcap} (see {@link SinkRole}).
+     * @param workDir        where each run keeps its logs and the router config.
+     * @param routerNice     nice value of the router's JVM (0: as started).
+     */
+    record Settings(String routerJar, List<String> routerJvmOptions, int genCpu, int dutCpu, int flows,
+        double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice)
+    {
+    }
+
+    private final Settings settings;
+
+    LabRunner(final Settings settings)
+    {
+        this.settings = settings;
+    }
+
+    Settings settings()
+    {
+        return settings;
+    }
+
+    /** One run of {@code scenario} through {@code dut} at {@code ratePps} (0: flat out). */
+    RunResult run(final Scenario scenario, final Dut dut, final int frameSize, final long ratePps)
+        throws IOException, InterruptedException
+    {
+        final int n = RUNS.incrementAndGet();
+        final Path dir = Files.createDirectories(settings.workDir().resolve(
+            n + "-" + scenario.cliName + "-" + dut.label + "-" + frameSize + "-" + ratePps));
+        final String prefix = "s6ps-" + ProcessHandle.current().pid() + "-" + n;
+        try (LabTopology lab = new LabTopology(prefix, settings.genCpu(), settings.dutCpu()))
+        {
+            Process router = null;
+            if (dut == Dut.JAVA)
+            {
+                router = JavaDut.start(lab, scenario, settings.routerJar(), settings.routerJvmOptions(),
+                    settings.routerNice(), dir);
+            }
+            else
+            {
+                KernelDut.configure(lab, scenario);
+            }
+            final Path done = dir.resolve("gen-done");
+            final Path sinkLog = dir.resolve("sink.log");
+            final Process sink = lab.start(lab.sink, settings.genCpu(), sinkLog, role("sink",
+                "--interface", Addressing.SINK_IF, "--backend", settings.sinkBackend(),
+                "--max-seconds", String.valueOf(settings.warmUpSeconds() + settings.seconds() + 120),
+                "--done-file", done.toString()));
+            if (!awaitLine(sink, sinkLog, "READY", 60))
+            {
+                throw new IllegalStateException("sink not ready: " + read(sinkLog));
+            }
+            final Path measure = dir.resolve("measure");
+            final Path genLog = dir.resolve("gen.log");
+            final Process gen = lab.start(lab.gen, settings.genCpu(), genLog, role("gen",
+                "--interface", Addressing.GEN_IF, "--scenario", scenario.cliName,
+                "--frame-size", String.valueOf(frameSize), "--flows", String.valueOf(settings.flows()),
+                "--rate", String.valueOf(ratePps), "--measure-file", measure.toString(),
+                "--warm-up-limit-seconds", String.valueOf(WARM_UP_LIMIT_S),
+                "--seconds", String.valueOf(settings.seconds())));
+            // the warm-up clock starts when the DUT forwards (the sink sees warm-up frames), not when it starts
+            final boolean forwarding = awaitLine(sink, sinkLog, "WARM_UP_SEEN", WARM_UP_LIMIT_S - 10);
+            if (forwarding)
+            {
+                Thread.sleep((long)(settings.warmUpSeconds() * 1000));
+            }
+            Files.writeString(measure, "measure\n");
+            if (!gen.waitFor((long)settings.seconds() + WARM_UP_LIMIT_S + 30, TimeUnit.SECONDS))
+            {
+                throw new IllegalStateException("generator did not finish: " + read(genLog));
+            }
+            Files.writeString(done, "done\n");
+            if (!sink.waitFor(60, TimeUnit.SECONDS))
+            {
+                throw new IllegalStateException("sink did not finish: " + read(sinkLog));
+            }
+            if (router != null && !router.isAlive())
+            {
+                throw new IllegalStateException("router exited during the run: " + read(dir.resolve("router.log")));
+            }
+            return RunResult.of(dut, scenario, FrameBuilder.innerFrameSize(scenario, frameSize), ratePps,
+                result(genLog), result(sinkLog));
+        }
+    }
+
+    private static List<String> role(final String... args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(JavaDut.javaBinary());
+        for (final String a : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            // the JVM options we run with (the --add-exports agrona needs) go to the roles, debug agents do not
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+            {
+                command.add(a);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PerfMain.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Waits until {@code line} is in the log: false when the process ended or the time ran out first. */
+    private static boolean awaitLine(final Process p, final Path log, final String line, final int timeoutS)
+        throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeoutS * 1_000_000_000L;
+        while (!read(log).contains(line))
+        {
+            if (!p.isAlive() || System.nanoTime() > deadline)
+            {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** The key=value pairs of the {@code RESULT} line of a role's log. */
+    static Map<String, String> result(final Path log) throws IOException
+    {
+        final String output = read(log);
+        for (final String line : output.split("\n"))
+        {
+            if (line.startsWith("RESULT "))
+            {
+                final Map<String, String> values = new LinkedHashMap<>();
+                final Matcher m = KEY_VALUE.matcher(line);
+                while (m.find())
+                {
+                    values.put(m.group(1), m.group(2));
+                }
+                return values;
+            }
+        }
+        throw new IllegalStateException("no RESULT in " + log + ": " + output);
+    }
+
+    private static String read(final Path log) throws IOException
+    {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+}
