@@ -9,15 +9,10 @@ import static net.srv6epe.perf.suite.Addressing.OUT_MAC;
 import static net.srv6epe.perf.suite.Addressing.SINK_IF;
 import static net.srv6epe.perf.suite.Addressing.SINK_MAC;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import net.srv6epe.perf.netns.OwnedNamespaces;
 
 /**
  * One run's network: three namespaces {@code <prefix>-gen}, {@code <prefix>-dut}, {@code <prefix>-sink} joined by two
@@ -44,10 +39,7 @@ final class LabTopology implements AutoCloseable
     final String sink;
     final int genCpu;
     final int dutCpu;
-    private final List<Process> children = new ArrayList<>();
-    private final List<String> created = new ArrayList<>();
-    private final Thread hook = new Thread(this::cleanUp, "perf-lab-cleanup");
-    private boolean closed;
+    private final OwnedNamespaces namespaces = new OwnedNamespaces();
 
     /**
      * Builds the namespaces and links.
@@ -61,19 +53,12 @@ final class LabTopology implements AutoCloseable
         this.sink = prefix + "-sink";
         this.genCpu = genCpu;
         this.dutCpu = dutCpu;
-        Runtime.getRuntime().addShutdownHook(hook);
         boolean ok = false;
         try
         {
             for (final String ns : List.of(gen, dut, sink))
             {
-                if (Files.exists(Path.of("/run/netns", ns)))
-                {
-                    throw new IllegalStateException("namespace " + ns + " exists: not ours, not touched");
-                }
-                created.add(ns);
-                run("ip", "netns", "add", ns);
-                run("ip", "-n", ns, "link", "set", "lo", "up");
+                namespaces.create(ns);
             }
             run("ip", "link", "add", GEN_IF, "netns", gen, "type", "veth", "peer", "name", IN_IF, "netns", dut);
             run("ip", "link", "add", OUT_IF, "netns", dut, "type", "veth", "peer", "name", SINK_IF, "netns", sink);
@@ -107,16 +92,13 @@ final class LabTopology implements AutoCloseable
     /** Drops every frame arriving on {@code ifc} in tc ingress (after packet sockets have seen it). */
     void dropIngress(final String ns, final String ifc)
     {
-        run("ip", "netns", "exec", ns, "tc", "qdisc", "add", "dev", ifc, "clsact");
-        // classic BPF "ret #2" in direct-action mode: TC_ACT_SHOT for every frame
-        run("ip", "netns", "exec", ns, "tc", "filter", "add", "dev", ifc, "ingress", "bpf", "da", "bytecode",
-            "1,6 0 0 2");
+        namespaces.dropIngress(ns, ifc);
     }
 
     /** Sets a sysctl inside a namespace. */
     void sysctl(final String ns, final String key, final String value)
     {
-        run("ip", "netns", "exec", ns, "sysctl", "-qw", key + "=" + value);
+        namespaces.sysctl(ns, key, value);
     }
 
     private void rps(final String ns, final String ifc, final int cpu)
@@ -128,128 +110,23 @@ final class LabTopology implements AutoCloseable
     /** Starts {@code command} in {@code ns} pinned to {@code cpu}; stdout and stderr to {@code log}. */
     Process start(final String ns, final int cpu, final Path log, final List<String> command)
     {
-        final List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns, "taskset", "-c",
-            String.valueOf(cpu)));
-        full.addAll(command);
-        try
-        {
-            final Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            synchronized (children)
-            {
-                children.add(p);
-            }
-            return p;
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException("cannot start " + full, ex);
-        }
-    }
-
-    /** Stops a child: SIGTERM to its PID, SIGKILL after 5 s. */
-    static void stop(final Process p)
-    {
-        if (p.isAlive())
-        {
-            p.destroy();
-            try
-            {
-                if (!p.waitFor(5, TimeUnit.SECONDS))
-                {
-                    p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-                }
-            }
-            catch (final InterruptedException ex)
-            {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public void close()
-    {
-        cleanUp();
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException ignore)
-        {
-            // shutting down: the hook runs cleanUp, which is idempotent
-        }
-    }
-
-    private synchronized void cleanUp()
-    {
-        if (closed)
-        {
-            return;
-        }
-        closed = true;
-        synchronized (children)
-        {
-            children.forEach(LabTopology::stop);
-        }
-        for (final String ns : created)
-        {
-            if (Files.exists(Path.of("/run/netns", ns)))
-            {
-                exec("ip", "netns", "del", ns); // takes its veth ends with it
-            }
-        }
+        return namespaces.start(ns, cpu, log, command);
     }
 
     /** Runs a command in namespace {@code ns}; fails with its output when it fails. */
     String inNs(final String ns, final List<String> command)
     {
-        final List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(command);
-        return run(full.toArray(String[]::new));
+        return namespaces.inNs(ns, command);
     }
 
-    static String run(final String... command)
+    private static String run(final String... command)
     {
-        final String[] r = exec(command);
-        if (!"0".equals(r[0]))
-        {
-            throw new IllegalStateException("failed (" + r[0] + "): " + String.join(" ", command) + ": " + r[1]);
-        }
-        return r[1];
+        return OwnedNamespaces.run(command);
     }
 
-    /** {exit code, output}. */
-    private static String[] exec(final String... command)
+    @Override
+    public void close()
     {
-        try
-        {
-            final Path out = Files.createTempFile("s6ps-", ".out");
-            try
-            {
-                final Process p = new ProcessBuilder(Arrays.asList(command)).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-                if (!p.waitFor(60, TimeUnit.SECONDS))
-                {
-                    p.destroyForcibly();
-                    return new String[] {"-1", "timed out"};
-                }
-                return new String[] {String.valueOf(p.exitValue()), Files.readString(out, StandardCharsets.UTF_8)};
-            }
-            finally
-            {
-                Files.deleteIfExists(out);
-            }
-        }
-        catch (final IOException ex)
-        {
-            return new String[] {"-1", ex.toString()};
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return new String[] {"-1", "interrupted"};
-        }
+        namespaces.close();
     }
 }
