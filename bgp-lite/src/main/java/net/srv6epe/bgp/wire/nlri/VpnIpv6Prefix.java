@@ -5,7 +5,6 @@ import net.srv6epe.bgp.wire.error.MalformedException;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.util.List;
 
 import static java.nio.ByteOrder.BIG_ENDIAN;
 
@@ -27,42 +26,14 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
  * sends 0x000000, and a receiver ignores it), and with RFC 9252 transposition it holds SID function bits. Walking
  * the bottom-of-stack bits instead would read a withdrawal's RD as a second label.
  *
- * @param labels the raw 24-bit label fields, outermost first (at least one; decoded NLRI have exactly one)
+ * @param label  the raw 24-bit label field (where RFC 9252 4 transposes SID bits)
  * @param rd     route distinguisher
  * @param prefix the IPv6 prefix inside the VPN
  */
-public record VpnIpv6Prefix(List<Integer> labels, RouteDistinguisher rd, Ipv6Prefix prefix) implements Nlri
+public record VpnIpv6Prefix(int label, RouteDistinguisher rd, Ipv6Prefix prefix) implements Nlri
 {
     private static final int LABEL_BITS = 24;
     private static final int RD_BITS = 64;
-
-    /**
-     * @throws IllegalArgumentException when there is no label or the whole does not fit one length octet
-     */
-    public VpnIpv6Prefix
-    {
-        labels = List.copyOf(labels);
-        if (labels.isEmpty())
-        {
-            throw new IllegalArgumentException("a VPN prefix needs a label field");
-        }
-        if (labels.size() * LABEL_BITS + RD_BITS + prefix.length() > 255)
-        {
-            throw new IllegalArgumentException("VPN prefix longer than 255 bits");
-        }
-    }
-
-    /** One label field. */
-    public VpnIpv6Prefix(final int labelField, final RouteDistinguisher rd, final Ipv6Prefix prefix)
-    {
-        this(List.of(labelField), rd, prefix);
-    }
-
-    /** The first (outermost) label field: where RFC 9252 4 transposes SID bits. */
-    public int label()
-    {
-        return labels.get(0);
-    }
 
     /**
      * Decodes one prefix at {@code offset}, reading nothing at or past {@code limit}.
@@ -104,21 +75,18 @@ public record VpnIpv6Prefix(List<Integer> labels, RouteDistinguisher rd, Ipv6Pre
     @Override
     public int wireLength()
     {
-        return 1 + PrefixBits.octets(labels.size() * LABEL_BITS + RD_BITS + prefix.length());
+        return 1 + PrefixBits.octets(LABEL_BITS + RD_BITS + prefix.length());
     }
 
     @Override
     public int encode(final MutableDirectBuffer buffer, final int offset)
     {
-        buffer.putByte(offset, (byte)(labels.size() * LABEL_BITS + RD_BITS + prefix.length()));
+        buffer.putByte(offset, (byte)(LABEL_BITS + RD_BITS + prefix.length()));
         int cursor = offset + 1;
-        for (final int field : labels)
-        {
-            buffer.putByte(cursor, (byte)(field >>> 16));
-            buffer.putByte(cursor + 1, (byte)(field >>> 8));
-            buffer.putByte(cursor + 2, (byte)field);
-            cursor += 3;
-        }
+        buffer.putByte(cursor, (byte)(label >>> 16));
+        buffer.putByte(cursor + 1, (byte)(label >>> 8));
+        buffer.putByte(cursor + 2, (byte)label);
+        cursor += 3;
         buffer.putLong(cursor, rd.value(), BIG_ENDIAN);
         cursor += 8;
         cursor += prefix.writeAddress(buffer, cursor);
@@ -128,12 +96,6 @@ public record VpnIpv6Prefix(List<Integer> labels, RouteDistinguisher rd, Ipv6Pre
     @Override
     public String toString()
     {
-        final StringBuilder sb = new StringBuilder();
-        sb.append("[").append(rd).append("]").append(prefix).append(" label ");
-        for (int i = 0; i < labels.size(); i++)
-        {
-            sb.append(i == 0 ? "" : "/").append(MplsLabel.format(labels.get(i)));
-        }
-        return sb.toString();
+        return "[" + rd + "]" + prefix + " label " + MplsLabel.format(label);
     }
 }
