@@ -70,7 +70,13 @@ public enum DropReason
     ICMP_BAD_CHECKSUM("drop.icmp.bad-checksum", "ICMP message to us with a wrong checksum"),
     SRV6_TOO_MANY_LOCAL_SEGMENTS("drop.srv6.too-many-local-segments",
         "more consecutive segments on this router than it processes in one pass (a SID loop)"),
-    IPV4_BAD_SOURCE("drop.ipv4.bad-source", "source address is zero, multicast or broadcast where not allowed");
+    IPV4_BAD_SOURCE("drop.ipv4.bad-source", "source address is zero, multicast or broadcast where not allowed"),
+
+    // Bonding (docs/BONDING.md)
+    BOND_UNKNOWN("drop.bond.unknown", "route names a bond this router does not have"),
+    BOND_LATE("drop.bond.late", "bonded packet arrived after the tail end gave its sequence number up"),
+    BOND_DUPLICATE("drop.bond.duplicate", "bonded packet already delivered or already held (a probe copy, a duplicate)"),
+    BOND_FEEDBACK_BAD_CHECKSUM("drop.bond.feedback-bad-checksum", "bond feedback datagram with a wrong UDP checksum");
 
     private final String label;
     private final String description;

@@ -2,6 +2,7 @@ package net.srv6epe.srv6.behavior;
 
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Ipv6Address;
+import net.srv6epe.srv6.wire.BondTlv;
 
 import java.util.Arrays;
 
@@ -14,6 +15,7 @@ import java.util.Arrays;
  * H.Encaps     segments (S1, S2, S3): IPv6(src, S1) SRH(S3, S2, S1; SL=2, LE=2)
  * H.Encaps.Red segments (S1, S2, S3): IPv6(src, S1) SRH(S3, S2;     SL=2, LE=1)
  * H.Encaps.Red segments (S1):         IPv6(src, S1)                (no SRH)
+ * bonded       segments (S1, S2):     IPv6(src, S1) SRH(S2, S1; SL=1, LE=1; bond TLV)   (docs/BONDING.md)
  * </pre>
  *
  * Segment List[0] is the last segment of the path (RFC 8754 2). Immutable.
@@ -31,8 +33,11 @@ public final class EncapTemplate
     private final long[] segments;
     private final byte[] header;
     private final int nextHeaderOffset;
+    /** Offset of the bond TLV within {@link #header}, or -1. */
+    private final int bondTlvOffset;
 
-    private EncapTemplate(final Behavior mode, final long sourceHi, final long sourceLo, final long[] segments)
+    private EncapTemplate(
+        final Behavior mode, final long sourceHi, final long sourceLo, final long[] segments, final boolean bonded)
     {
         this.mode = mode;
         this.sourceHi = sourceHi;
@@ -41,7 +46,8 @@ public final class EncapTemplate
 
         final int count = segments.length / 2;
         final int srhEntries = mode == Behavior.H_ENCAPS ? count : count - 1;
-        final int srhLength = srhEntries == 0 ? 0 : 8 + 16 * srhEntries;
+        final int tlvLength = bonded ? BondTlv.LENGTH : 0;
+        final int srhLength = srhEntries == 0 ? 0 : 8 + 16 * srhEntries + tlvLength;
         header = new byte[IPV6_HEADER_LENGTH + srhLength];
 
         header[0] = 0x60;
@@ -52,13 +58,15 @@ public final class EncapTemplate
         if (srhLength == 0)
         {
             nextHeaderOffset = 6;
+            bondTlvOffset = -1;
         }
         else
         {
             header[6] = 43; // Routing header
             final int srh = IPV6_HEADER_LENGTH;
             nextHeaderOffset = srh;
-            header[srh + 1] = (byte)(2 * srhEntries);  // Hdr Ext Len in 8-octet units, not counting the first 8
+            // Hdr Ext Len in 8-octet units, not counting the first 8
+            header[srh + 1] = (byte)((srhLength - 8) / 8);
             header[srh + 2] = ROUTING_TYPE_SRH;
             header[srh + 3] = (byte)(count - 1);        // Segments Left: the active segment is S1
             header[srh + 4] = (byte)(srhEntries - 1);   // Last Entry
@@ -69,6 +77,15 @@ public final class EncapTemplate
                 final int pathIndex = count - 1 - i;
                 putLong(header, srh + 8 + 16 * i, segments[2 * pathIndex]);
                 putLong(header, srh + 16 + 16 * i, segments[2 * pathIndex + 1]);
+            }
+            if (bonded)
+            {
+                bondTlvOffset = srh + 8 + 16 * srhEntries;
+                BondTlv.writeHeader(header, bondTlvOffset);
+            }
+            else
+            {
+                bondTlvOffset = -1;
             }
         }
     }
@@ -98,7 +115,26 @@ public final class EncapTemplate
         {
             throw new IllegalArgumentException("at most 127 segments fit an SRH, got " + segmentsHiLo.length / 2);
         }
-        return new EncapTemplate(mode, sourceHi, sourceLo, segmentsHiLo.clone());
+        return new EncapTemplate(mode, sourceHi, sourceLo, segmentsHiLo.clone(), false);
+    }
+
+    /**
+     * Builds the template of one bond member (docs/BONDING.md): H.Encaps with an SRH even for a single SID, and
+     * room for the bond TLV after the segment list, which the head end fills in per packet at
+     * {@link #bondTlvOffset()}.
+     *
+     * @throws IllegalArgumentException for an empty list or more segments than an SRH can carry
+     */
+    public static EncapTemplate createBonded(final long sourceHi, final long sourceLo, final long[] segmentsHiLo)
+    {
+        create(Behavior.H_ENCAPS, sourceHi, sourceLo, segmentsHiLo);
+        return new EncapTemplate(Behavior.H_ENCAPS, sourceHi, sourceLo, segmentsHiLo.clone(), true);
+    }
+
+    /** Offset of the bond TLV within {@link #headerBytes()}, or -1 when this is not a bond member's template. */
+    public int bondTlvOffset()
+    {
+        return bondTlvOffset;
     }
 
     public Behavior mode()
@@ -184,6 +220,7 @@ public final class EncapTemplate
         {
             sb.append(i == 0 ? "" : ", ").append(Ipv6Address.format(segmentHi(i), segmentLo(i)));
         }
-        return sb.append("] src ").append(Ipv6Address.format(sourceHi, sourceLo)).toString();
+        sb.append("] src ").append(Ipv6Address.format(sourceHi, sourceLo));
+        return (bondTlvOffset >= 0 ? sb.append(" bond-tlv") : sb).toString();
     }
 }
