@@ -28,11 +28,12 @@ public final class RouteAction
     /** Value of {@link #underlayVrfId()} before the owning state resolved the underlay VRF name. */
     public static final int UNRESOLVED = -1;
 
-    private static final RouteAction LOCAL = new RouteAction(Kind.LOCAL, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1);
+    private static final RouteAction LOCAL =
+        new RouteAction(Kind.LOCAL, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1, null, 0);
     private static final RouteAction BLACKHOLE =
-        new RouteAction(Kind.BLACKHOLE, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1);
+        new RouteAction(Kind.BLACKHOLE, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1, null, 0);
     private static final RouteAction UNREACHABLE =
-        new RouteAction(Kind.UNREACHABLE, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1);
+        new RouteAction(Kind.UNREACHABLE, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1, null, 0);
 
     private final Kind kind;
     private final int nextHopFamily;
@@ -43,6 +44,10 @@ public final class RouteAction
     private final EncapTemplate encap;
     private final String underlayVrf;
     private final int underlayVrfId;
+    /** Name of the bond of a {@link Kind#BOND} action, else null. */
+    private final String bond;
+    /** The bond's id (the 16-bit id it carries in its TLV), or 0. */
+    private final int bondId;
     /** {@link #hashCode()}, computed once (0: not yet); racy single-check caching of an immutable value. */
     private int hash;
 
@@ -55,8 +60,12 @@ public final class RouteAction
         final String port,
         final EncapTemplate encap,
         final String underlayVrf,
-        final int underlayVrfId)
+        final int underlayVrfId,
+        final String bond,
+        final int bondId)
     {
+        this.bond = bond;
+        this.bondId = bondId;
         this.kind = kind;
         this.nextHopFamily = nextHopFamily;
         this.nextHopHi = nextHopHi;
@@ -75,7 +84,7 @@ public final class RouteAction
      */
     public static RouteAction via(final long nextHopHi, final long nextHopLo, final String port)
     {
-        return new RouteAction(Kind.FORWARD, NEXT_HOP_IPV6, nextHopHi, nextHopLo, 0, port, null, null, -1);
+        return new RouteAction(Kind.FORWARD, NEXT_HOP_IPV6, nextHopHi, nextHopLo, 0, port, null, null, -1, null, 0);
     }
 
     /**
@@ -85,14 +94,14 @@ public final class RouteAction
      */
     public static RouteAction via4(final int nextHop, final String port)
     {
-        return new RouteAction(Kind.FORWARD, NEXT_HOP_IPV4, 0, 0, nextHop, port, null, null, -1);
+        return new RouteAction(Kind.FORWARD, NEXT_HOP_IPV4, 0, 0, nextHop, port, null, null, -1, null, 0);
     }
 
     /** Directly connected: the destination itself is resolved on the port. */
     public static RouteAction connected(final String port)
     {
         requireNonEmpty(port, "a connected route needs a port");
-        return new RouteAction(Kind.CONNECTED, NO_NEXT_HOP, 0, 0, 0, port, null, null, -1);
+        return new RouteAction(Kind.CONNECTED, NO_NEXT_HOP, 0, 0, 0, port, null, null, -1, null, 0);
     }
 
     /**
@@ -105,7 +114,24 @@ public final class RouteAction
     {
         Objects.requireNonNull(template, "template");
         requireNonEmpty(underlayVrf, "an encap route needs the underlay VRF in which to route the outer packet");
-        return new RouteAction(Kind.ENCAP, NO_NEXT_HOP, 0, 0, 0, null, template, underlayVrf, UNRESOLVED);
+        return new RouteAction(Kind.ENCAP, NO_NEXT_HOP, 0, 0, 0, null, template, underlayVrf, UNRESOLVED, null, 0);
+    }
+
+    /**
+     * Spread matching packets over the members of a bond (docs/BONDING.md): the data plane's bond table, not the
+     * FIB, holds the members and their state.
+     *
+     * @param name the bond's configured name
+     * @param id the bond's id, 1..65535
+     */
+    public static RouteAction bond(final String name, final int id)
+    {
+        requireNonEmpty(name, "a bond route needs the bond's name");
+        if (id < 1 || id > 0xFFFF)
+        {
+            throw new IllegalArgumentException("a bond id is 1..65535, got " + id);
+        }
+        return new RouteAction(Kind.BOND, NO_NEXT_HOP, 0, 0, 0, null, null, null, -1, name, id);
     }
 
     /** Our own address: deliver to the local stack (punt). */
@@ -143,7 +169,8 @@ public final class RouteAction
         {
             throw new IllegalStateException("only encap actions have an underlay VRF: " + this);
         }
-        return new RouteAction(kind, nextHopFamily, nextHopHi, nextHopLo, nextHop4, port, encap, underlayVrf, vrfId);
+        return new RouteAction(kind, nextHopFamily, nextHopHi, nextHopLo, nextHop4, port, encap, underlayVrf, vrfId, bond,
+            bondId);
     }
 
     public Kind kind()
@@ -196,6 +223,18 @@ public final class RouteAction
         return underlayVrfId;
     }
 
+    /** The bond of a {@link Kind#BOND} action, else null. */
+    public String bond()
+    {
+        return bond;
+    }
+
+    /** The id of {@link #bond()}, else 0. */
+    public int bondId()
+    {
+        return bondId;
+    }
+
     /** Equality ignores the resolved underlay id: two actions are the same route target. */
     @Override
     public boolean equals(final Object o)
@@ -211,7 +250,8 @@ public final class RouteAction
         final RouteAction a = (RouteAction)o;
         return kind == a.kind && nextHopFamily == a.nextHopFamily && nextHopHi == a.nextHopHi &&
             nextHopLo == a.nextHopLo && nextHop4 == a.nextHop4 && Objects.equals(port, a.port) &&
-            Objects.equals(encap, a.encap) && Objects.equals(underlayVrf, a.underlayVrf);
+            Objects.equals(encap, a.encap) && Objects.equals(underlayVrf, a.underlayVrf) &&
+            Objects.equals(bond, a.bond) && bondId == a.bondId;
     }
 
     @Override
@@ -220,7 +260,7 @@ public final class RouteAction
         int h = hash;
         if (h == 0)
         {
-            h = Objects.hash(kind, nextHopHi, nextHopLo, nextHop4, port, encap, underlayVrf);
+            h = Objects.hash(kind, nextHopHi, nextHopLo, nextHop4, port, encap, underlayVrf, bond, bondId);
             hash = h;
         }
         return h;
@@ -252,6 +292,9 @@ public final class RouteAction
                 }
                 sb.append("] vrf ").append(underlayVrf);
                 break;
+            case BOND:
+                sb.append("bond ").append(bond).append(" id ").append(bondId);
+                break;
             case LOCAL:
                 sb.append("local");
                 break;
@@ -274,6 +317,8 @@ public final class RouteAction
         CONNECTED,
         /** H.Encaps / H.Encaps.Red, then route the outer packet in the underlay VRF. */
         ENCAP,
+        /** Spread over the members of a bond (docs/BONDING.md). */
+        BOND,
         /** Deliver to this router. */
         LOCAL,
         /** Drop silently ({@code drop.route.blackhole}). */

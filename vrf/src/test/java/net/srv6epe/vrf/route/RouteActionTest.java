@@ -60,4 +60,22 @@ class RouteActionTest
             assertThrows(IllegalArgumentException.class,
                 () -> RouteAction.encap(template(Behavior.H_ENCAPS, "fc00::1"), null)).getMessage());
     }
+
+    @Test
+    void bondActionsNameTheirBondAndCompareByIt()
+    {
+        final RouteAction down = RouteAction.bond("down", 1);
+        assertEquals(RouteAction.Kind.BOND, down.kind());
+        assertEquals("down", down.bond());
+        assertEquals(1, down.bondId());
+        assertEquals("bond down id 1", down.toString());
+        assertEquals(down, RouteAction.bond("down", 1));
+        assertEquals(down.hashCode(), RouteAction.bond("down", 1).hashCode());
+        assertNotEquals(down, RouteAction.bond("down", 2));
+        assertNotEquals(down, RouteAction.bond("up", 1));
+        assertEquals("a bond id is 1..65535, got 0",
+            assertThrows(IllegalArgumentException.class, () -> RouteAction.bond("down", 0)).getMessage());
+        assertEquals("a bond route needs the bond's name",
+            assertThrows(IllegalArgumentException.class, () -> RouteAction.bond(null, 1)).getMessage());
+    }
 }
