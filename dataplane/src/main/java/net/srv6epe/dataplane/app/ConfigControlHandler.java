@@ -3,6 +3,7 @@ package net.srv6epe.dataplane.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import net.srv6epe.dataplane.bgp.BgpView;
+import net.srv6epe.dataplane.bond.BondView;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.control.ControlException;
 import net.srv6epe.dataplane.control.ControlHandler;
@@ -20,6 +21,7 @@ public final class ConfigControlHandler implements ControlHandler
     private final BgpView bgp;
     private volatile ConfigReloader reloader;
     private volatile ControlHandler capture;
+    private volatile BondView bond;
 
     /**
      * @param config a validated configuration, answered from itself.
@@ -61,6 +63,15 @@ public final class ConfigControlHandler implements ControlHandler
         this.reloader = reloader;
     }
 
+    /** Answers {@code show bond} from this view from now on (a running router's bonds). */
+    public void bondWith(final BondView view)
+    {
+        this.bond = view;
+    }
+
+    /** Request argument of {@code bond}: only this bond (name, or id at a tail end). */
+    public static final String ARG_BOND = "bond";
+
     /** Serves {@code capture} requests with this handler from now on (a running router's live capture). */
     public void captureWith(final ControlHandler capture)
     {
@@ -88,6 +99,16 @@ public final class ConfigControlHandler implements ControlHandler
                 if (request.topic() != null && request.topic().startsWith("bgp-"))
                 {
                     return showBgp(request);
+                }
+                if ("bond".equals(request.topic()))
+                {
+                    final BondView b = bond;
+                    if (b == null || !b.hasBonds())
+                    {
+                        throw new ControlException("no bonds here: the router has no bonds: section and no SID " +
+                            "with bond:, or this is not a running router");
+                    }
+                    return b.rows(request.arg(ARG_BOND));
                 }
                 return show(request.topic(), vrf, ipv6);
             case "config":

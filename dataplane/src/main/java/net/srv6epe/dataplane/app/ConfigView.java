@@ -147,6 +147,9 @@ public final class ConfigView implements ShowTopics
                     case FORWARD:
                         action = "forward";
                         break;
+                    case BOND:
+                        action = "bond " + r.bond();
+                        break;
                     default:
                         action = "connected";
                         break;

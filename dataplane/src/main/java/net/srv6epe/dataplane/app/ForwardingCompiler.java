@@ -1,5 +1,6 @@
 package net.srv6epe.dataplane.app;
 
+import net.srv6epe.dataplane.config.BondConfig;
 import net.srv6epe.dataplane.config.EncapConfig;
 import net.srv6epe.dataplane.config.LocatorConfig;
 import net.srv6epe.dataplane.config.PbrRuleConfig;
@@ -30,7 +31,9 @@ import java.util.List;
  *   <li>for each port address, the connected route of its subnet and a local host route (/128, /32) in the port's
  *       VRF, as the kernel adds them for an interface address (a configured route for the same prefix wins);</li>
  *   <li>the configured routes: forward, connected, H.Encaps / H.Encaps.Red (outer source from
- *       {@code router.encap-source}), blackhole, unreachable, local;</li>
+ *       {@code router.encap-source}), bond, blackhole, unreachable, local;</li>
+ *   <li>a local host route for each bond's source address in the bond's VRF (where the tail's feedback
+ *       arrives), unless a configured route says otherwise;</li>
  *   <li>locators, local SIDs and PBR rules.</li>
  * </ul>
  */
@@ -73,6 +76,15 @@ public final class ForwardingCompiler
                     builder.addRoute(port.vrf(), Ipv4Prefix.parse(host + "/32"), RouteAction.local());
                 }
             }
+        }
+
+        for (final BondConfig bond : config.bonds())
+        {
+            // the bond's source is ours: the tail's feedback is delivered to it (docs/BONDING.md)
+            final String source = bond.source() != null ? bond.source() : config.router().encapSource();
+            builder.addRoute(bond.vrf(), Ipv6Prefix.parse(
+                Ipv6Address.format(Ipv6Address.parseHi(source), Ipv6Address.parseLo(source)) + "/128"),
+                RouteAction.local());
         }
 
         for (final VrfConfig vrf : config.allVrfs())
@@ -128,6 +140,8 @@ public final class ForwardingCompiler
                 return RouteAction.connected(portName(route.port()));
             case ENCAP:
                 return encap(config, route.encap());
+            case BOND:
+                return RouteAction.bond(route.bond(), config.bond(route.bond()).orElseThrow().id());
             default:
                 switch (route.action())
                 {

@@ -210,6 +210,9 @@ public final class LiveView implements ShowTopics
                 encapVrf = underlay == null ? a.underlayVrf() : underlay.name();
                 break;
             }
+            case BOND:
+                action = "bond " + a.bond();
+                break;
             default:
                 action = a.kind().name().toLowerCase();
                 break;

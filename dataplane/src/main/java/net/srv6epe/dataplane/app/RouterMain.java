@@ -12,9 +12,17 @@ import net.srv6epe.dataplane.config.ListenAddress;
 import net.srv6epe.dataplane.config.NeighborConfig;
 import net.srv6epe.dataplane.config.PortConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
+import net.srv6epe.dataplane.config.SidConfig;
 import net.srv6epe.dataplane.config.FlowStatsSettings;
 import net.srv6epe.dataplane.control.ControlServer;
 import net.srv6epe.dataplane.flowstats.FlowJournal;
+import net.srv6epe.dataplane.bond.BondAgent;
+import net.srv6epe.dataplane.bond.BondFeedbackQueue;
+import net.srv6epe.dataplane.bond.BondReceiver;
+import net.srv6epe.dataplane.bond.BondSenders;
+import net.srv6epe.dataplane.bond.BondTable;
+import net.srv6epe.dataplane.bond.BondTailEnd;
+import net.srv6epe.dataplane.bond.BondView;
 import net.srv6epe.dataplane.flowstats.FlowSampler;
 import net.srv6epe.dataplane.flowstats.FlowTable;
 import net.srv6epe.dataplane.journal.JournalPruner;
@@ -26,6 +34,7 @@ import net.srv6epe.dataplane.metrics.BuildInfoMetrics;
 import net.srv6epe.dataplane.metrics.FlowMetrics;
 import net.srv6epe.dataplane.metrics.JournalMetrics;
 import net.srv6epe.dataplane.metrics.JournalPrunerMetrics;
+import net.srv6epe.dataplane.metrics.BondMetrics;
 import net.srv6epe.dataplane.metrics.MetricsRegistry;
 import net.srv6epe.dataplane.metrics.MetricsServer;
 import net.srv6epe.dataplane.metrics.RouterMetrics;
@@ -390,6 +399,35 @@ public final class RouterMain
                 new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
         }
         liveView.alsoCountWorkers(workerStats);
+        // bonding (docs/BONDING.md): the head end's bonds and agent, each worker's senders and tail-end receiver
+        final BondTable bondTable = BondTable.fromConfig(config, workerCount);
+        final BondFeedbackQueue bondQueue = bondTable.isEmpty() ? null : new BondFeedbackQueue();
+        final List<BondTailEnd> tailEnds = new ArrayList<>();
+        for (final SidConfig sid : config.sids())
+        {
+            if (sid.bond() != null)
+            {
+                tailEnds.add(BondTailEnd.of(sid));
+            }
+        }
+        final List<BondReceiver> receivers = new ArrayList<>();
+        for (int w = 0; w < workerCount; w++)
+        {
+            final BondReceiver receiver = tailEnds.isEmpty() ? null : new BondReceiver(tailEnds);
+            if (receiver != null)
+            {
+                receivers.add(receiver);
+            }
+            pipelines[w].bonding(bondTable.isEmpty() ? null : new BondSenders(bondTable, w), receiver, bondQueue,
+                SystemNanoClock.INSTANCE);
+        }
+        final BondAgent bondAgent = bondTable.isEmpty() ? null :
+            new BondAgent(bondTable, bondQueue, SystemNanoClock.INSTANCE);
+        final AgentRunner bondRunner = bondAgent == null ? null :
+            new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, bondAgent);
+        final BondView bondView = new BondView(bondAgent, receivers);
+        handler.bondWith(bondView);
+        metricsRegistry.register(new BondMetrics(bondView));
         metricsRegistry.register(new WorkerMetrics(workerStats));
         // a capture copies the frames of every worker: one tap (and ring) per worker, one shared count
         final List<CaptureSwitch> captureSwitches = new ArrayList<>();
@@ -453,6 +491,10 @@ public final class RouterMain
         {
             AgentRunner.startOnThread(samplerRunner);
         }
+        if (bondRunner != null)
+        {
+            AgentRunner.startOnThread(bondRunner);
+        }
         AgentRunner prunerRunner = null;
         if (config.router().journalRetentionHours() > 0)
         {
@@ -475,7 +517,7 @@ public final class RouterMain
             socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
         return new Running(server, metrics, workerRunners, neighborRunner, ports, samplerRunner, flowJournal, events,
-            journaling, bgpRunner, bgpAgent.get(), reloader, prunerRunner);
+            journaling, bgpRunner, bgpAgent.get(), reloader, prunerRunner, bondRunner);
     }
 
     private static BgpSnapshot bgpSnapshot(final AtomicReference<BgpAgent> agent, final RouterConfig config)
@@ -613,6 +655,7 @@ public final class RouterMain
         private final BgpAgent bgp;
         private final ConfigReloader reloader;
         private final AgentRunner pruner;
+        private final AgentRunner bond;
         private boolean closed;
 
         private Running(
@@ -628,9 +671,11 @@ public final class RouterMain
             final AgentRunner bgpRunner,
             final BgpAgent bgp,
             final ConfigReloader reloader,
-            final AgentRunner pruner)
+            final AgentRunner pruner,
+            final AgentRunner bond)
         {
             this.pruner = pruner;
+            this.bond = bond;
             this.reloader = reloader;
             this.bgpRunner = bgpRunner;
             this.bgp = bgp;
@@ -700,6 +745,10 @@ public final class RouterMain
             {
                 sampler.close(); // its agent's onClose takes a last sample of what the stopped worker counted
                 flowJournal.close();
+            }
+            if (bond != null)
+            {
+                bond.close();
             }
             neighbor.close();
             closeAll(ports);

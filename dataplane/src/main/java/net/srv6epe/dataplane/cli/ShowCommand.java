@@ -31,7 +31,8 @@ final class ShowCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "one of: interfaces, neighbors, route, sids, " +
-        "pbr, errors, counters, vrf NAME routes|sids, bgp summary, bgp neighbor ADDR, bgp vpnv6 [rd RD], bgp ipv6")
+        "pbr, errors, counters, vrf NAME routes|sids, bgp summary, bgp neighbor ADDR, bgp vpnv6 [rd RD], bgp ipv6, " +
+        "bond [NAME]")
     private List<String> words;
 
     @Option(names = "--vrf", paramLabel = "NAME", description = "only this VRF")
@@ -58,11 +59,15 @@ final class ShowCommand implements Callable<Integer>
             vrfWords();
         }
         final String topic = words.get(0).equals("bgp") ? bgpTopic(args) : words.get(0);
-        if (!words.get(0).equals("bgp") && words.size() > 1)
+        if (words.get(0).equals("bond") && words.size() == 2)
+        {
+            args.put(net.srv6epe.dataplane.app.ConfigControlHandler.ARG_BOND, words.get(1));
+        }
+        else if (!words.get(0).equals("bgp") && words.size() > 1)
         {
             throw new ParameterException(spec.commandLine(), "unexpected '" + words.get(1) + "' after " + topic);
         }
-        if (!TopicTables.TOPICS.contains(topic) && !TopicTables.BGP_TOPICS.contains(topic))
+        if (!TopicTables.TOPICS.contains(topic) && !TopicTables.BGP_TOPICS.contains(topic) && !"bond".equals(topic))
         {
             throw new ParameterException(spec.commandLine(),
                 "unknown topic '" + topic + "' (known: " + String.join(", ", TopicTables.TOPICS) + ")");

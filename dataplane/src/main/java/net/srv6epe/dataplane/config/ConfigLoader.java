@@ -200,7 +200,7 @@ public final class ConfigLoader
                 resolve(dir, p.write()), p.mac(), p.addresses(), p.mtu(), p.vrf()));
         }
         return new RouterConfig(config.router(), List.copyOf(ports), config.neighbors(), config.vrfs(),
-            config.locators(), config.sids(), config.pbr(), config.bgp());
+            config.locators(), config.sids(), config.pbr(), config.bgp(), config.bonds());
     }
 
     private static String resolve(final Path dir, final String file)

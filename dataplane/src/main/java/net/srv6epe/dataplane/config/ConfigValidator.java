@@ -61,6 +61,7 @@ public final class ConfigValidator
         v.checkSids();
         v.checkPbr();
         BgpConfigValidator.validate(config, v.errors);
+        BondConfigValidator.validate(config, v.errors);
         return List.copyOf(v.errors);
     }
 
@@ -438,16 +439,20 @@ public final class ConfigValidator
         {
             kinds.add("action");
         }
+        if (route.bond() != null)
+        {
+            kinds.add("bond");
+        }
         if (kinds.isEmpty() && route.port() == null)
         {
-            error(path, "needs one of via, port (connected), encap or action");
+            error(path, "needs one of via, port (connected), encap, action or bond");
         }
         else if (kinds.size() > 1)
         {
             error(path, "has " + String.join(" and ", kinds) + "; give exactly one of via, port (connected), " +
-                "encap or action");
+                "encap, action or bond");
         }
-        else if (route.port() != null && (route.encap() != null || route.action() != null))
+        else if (route.port() != null && (route.encap() != null || route.action() != null || route.bond() != null))
         {
             error(path + ".port", "not allowed with " + kinds.get(0));
         }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     <li>forward: {@code via} (with an optional {@code port} when the next hop is not resolvable otherwise);</li>
  *     <li>connected: {@code port} alone;</li>
  *     <li>encap: {@code encap};</li>
- *     <li>drop: {@code action}.</li>
+ *     <li>drop: {@code action};</li>
+ *     <li>bond: {@code bond} (docs/BONDING.md).</li>
  * </ul>
  * {@link #kind()} tells which.
  *
@@ -18,9 +19,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param port   {@code port}: name of the output port; null when absent.
  * @param encap  {@code encap}: SRv6 headend policy; null when absent.
  * @param action {@code action}: {@code blackhole} or {@code unreachable}; null when absent.
+ * @param bond   {@code bond}: name of a {@code bonds:} entry; null when absent.
  */
-public record RouteConfig(String prefix, String via, String port, EncapConfig encap, RouteAction action)
+public record RouteConfig(String prefix, String via, String port, EncapConfig encap, RouteAction action, String bond)
 {
+    /** A route that is not a bond's. */
+    public RouteConfig(
+        final String prefix, final String via, final String port, final EncapConfig encap, final RouteAction action)
+    {
+        this(prefix, via, port, encap, action, null);
+    }
+
     /** What a route does with a matching packet. */
     public enum Kind
     {
@@ -31,7 +40,9 @@ public record RouteConfig(String prefix, String via, String port, EncapConfig en
         /** Encapsulate per {@link RouteConfig#encap()}. */
         ENCAP,
         /** Drop per {@link RouteConfig#action()}. */
-        DROP
+        DROP,
+        /** Spread over the members of the bond {@link RouteConfig#bond()}. */
+        BOND
     }
 
     /** Binds the YAML mapping. */
@@ -41,19 +52,24 @@ public record RouteConfig(String prefix, String via, String port, EncapConfig en
         @JsonProperty("via") final String via,
         @JsonProperty("port") final String port,
         @JsonProperty("encap") final EncapConfig encap,
-        @JsonProperty("action") final RouteAction action)
+        @JsonProperty("action") final RouteAction action,
+        @JsonProperty("bond") final String bond)
     {
-        return new RouteConfig(prefix, via, port, encap, action);
+        return new RouteConfig(prefix, via, port, encap, action, bond);
     }
 
     /**
-     * The route's kind, judged in the order encap, action, via, port. Meaningful on validated configurations,
+     * The route's kind, judged in the order bond, encap, action, via, port. Meaningful on validated configurations,
      * where exactly one applies.
      *
-     * @return the kind, or null when the route has none of via, port, encap and action.
+     * @return the kind, or null when the route has none of via, port, encap, action and bond.
      */
     public Kind kind()
     {
+        if (bond != null)
+        {
+            return Kind.BOND;
+        }
         if (encap != null)
         {
             return Kind.ENCAP;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param sids      {@code sids}: local SIDs; default empty.
  * @param pbr       {@code pbr}: policy rules choosing a VRF by source/destination; default empty.
  * @param bgp       {@code bgp}: the embedded BGP speaker, or null when the router runs no BGP.
+ * @param bonds     {@code bonds}: the head end's bonds (docs/BONDING.md); default empty.
  */
 public record RouterConfig(
     RouterSettings router,
@@ -29,8 +30,23 @@ public record RouterConfig(
     List<LocatorConfig> locators,
     List<SidConfig> sids,
     List<PbrRuleConfig> pbr,
-    BgpConfig bgp)
+    BgpConfig bgp,
+    List<BondConfig> bonds)
 {
+    /** A configuration without bonds. */
+    public RouterConfig(
+        final RouterSettings router,
+        final List<PortConfig> ports,
+        final List<NeighborConfig> neighbors,
+        final List<VrfConfig> vrfs,
+        final List<LocatorConfig> locators,
+        final List<SidConfig> sids,
+        final List<PbrRuleConfig> pbr,
+        final BgpConfig bgp)
+    {
+        this(router, ports, neighbors, vrfs, locators, sids, pbr, bgp, List.of());
+    }
+
     /** A configuration without BGP. */
     public RouterConfig(
         final RouterSettings router,
@@ -41,7 +57,7 @@ public record RouterConfig(
         final List<SidConfig> sids,
         final List<PbrRuleConfig> pbr)
     {
-        this(router, ports, neighbors, vrfs, locators, sids, pbr, null);
+        this(router, ports, neighbors, vrfs, locators, sids, pbr, null, List.of());
     }
 
     /** Binds the YAML document, applying defaults for absent keys. */
@@ -54,7 +70,8 @@ public record RouterConfig(
         @JsonProperty("locators") final List<LocatorConfig> locators,
         @JsonProperty("sids") final List<SidConfig> sids,
         @JsonProperty("pbr") final List<PbrRuleConfig> pbr,
-        @JsonProperty("bgp") final BgpConfig bgp)
+        @JsonProperty("bgp") final BgpConfig bgp,
+        @JsonProperty("bonds") final List<BondConfig> bonds)
     {
         return new RouterConfig(
             router,
@@ -64,7 +81,8 @@ public record RouterConfig(
             ConfigLists.copyOf(locators),
             ConfigLists.copyOf(sids),
             ConfigLists.copyOf(pbr),
-            bgp);
+            bgp,
+            ConfigLists.copyOf(bonds));
     }
 
     /** Every VRF, the {@code default} VRF first (listed or implicit), then the others in file order. */
@@ -95,6 +113,19 @@ public record RouterConfig(
         return ConfigDefaults.DEFAULT_VRF.equals(name) ? Optional.of(VrfConfig.implicitDefault()) : Optional.empty();
     }
 
+    /** The bond of that name. */
+    public Optional<BondConfig> bond(final String name)
+    {
+        for (final BondConfig b : bonds)
+        {
+            if (b != null && b.name() != null && b.name().equals(name))
+            {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The port of that name. */
     public Optional<PortConfig> port(final String name)
     {
@@ -123,7 +154,8 @@ public record RouterConfig(
             count(routes, "route") + ", " +
             count(locators.size(), "locator") + ", " +
             count(sids.size(), "sid") + ", " +
-            count(pbr.size(), "pbr rule");
+            count(pbr.size(), "pbr rule") +
+            (bonds.isEmpty() ? "" : ", " + count(bonds.size(), "bond"));
     }
 
     private static String count(final int n, final String noun)

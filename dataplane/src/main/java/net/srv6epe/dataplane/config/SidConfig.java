@@ -18,9 +18,19 @@ import net.srv6epe.srv6.Flavor;
  * @param vrf      {@code vrf}: the VRF End.DT4/6/46 look the inner packet up in; null when absent.
  * @param via      {@code via}: the next hop of End.X / End.DX6 (IPv6) and End.DX4 (IPv4); null when absent.
  * @param port     {@code port}: the output port of End.X / End.DX*; optional, null when absent.
+ * @param bond     {@code bond}: End.DT4/6/46 only: this SID is a bond's tail end; null when absent.
  */
-public record SidConfig(String sid, Behavior behavior, List<Flavor> flavors, String vrf, String via, String port)
+public record SidConfig(
+    String sid, Behavior behavior, List<Flavor> flavors, String vrf, String via, String port, SidBondConfig bond)
 {
+    /** A SID that is no bond's tail end. */
+    public SidConfig(
+        final String sid, final Behavior behavior, final List<Flavor> flavors, final String vrf, final String via,
+        final String port)
+    {
+        this(sid, behavior, flavors, vrf, via, port, null);
+    }
+
     /** Binds the YAML mapping, applying defaults for absent keys. */
     @JsonCreator
     static SidConfig of(
@@ -29,9 +39,10 @@ public record SidConfig(String sid, Behavior behavior, List<Flavor> flavors, Str
         @JsonProperty("flavors") final List<Flavor> flavors,
         @JsonProperty("vrf") final String vrf,
         @JsonProperty("via") final String via,
-        @JsonProperty("port") final String port)
+        @JsonProperty("port") final String port,
+        @JsonProperty("bond") final SidBondConfig bond)
     {
-        return new SidConfig(sid, behavior, ConfigLists.copyOf(flavors), vrf, via, port);
+        return new SidConfig(sid, behavior, ConfigLists.copyOf(flavors), vrf, via, port, bond);
     }
 
     /** The flavors as a bit set of {@link Flavor#bit()}s. */

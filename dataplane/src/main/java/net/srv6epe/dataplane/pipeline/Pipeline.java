@@ -1,5 +1,10 @@
 package net.srv6epe.dataplane.pipeline;
 
+import net.srv6epe.dataplane.bond.BondFeedbackQueue;
+import net.srv6epe.dataplane.bond.BondReceiver;
+import net.srv6epe.dataplane.bond.BondSender;
+import net.srv6epe.dataplane.bond.BondSenders;
+import net.srv6epe.dataplane.bond.TailStream;
 import net.srv6epe.dataplane.capture.CaptureSwitch;
 import net.srv6epe.dataplane.capture.CaptureTap;
 import net.srv6epe.dataplane.flowstats.FlowTable;
@@ -17,6 +22,13 @@ import net.srv6epe.srv6.behavior.IcmpErrorWriter;
 import net.srv6epe.srv6.behavior.IcmpRateLimiter;
 import net.srv6epe.srv6.behavior.PacketContext;
 import net.srv6epe.srv6.behavior.Verdict;
+import net.srv6epe.srv6.bond.FeedbackMessage;
+import net.srv6epe.srv6.bond.ReleaseHandler;
+import net.srv6epe.srv6.bond.ReorderBuffer;
+import net.srv6epe.srv6.wire.BondTlv;
+import net.srv6epe.srv6.wire.Checksum;
+import net.srv6epe.srv6.wire.Ipv6ExtensionChain;
+import net.srv6epe.srv6.wire.Srh;
 import net.srv6epe.srv6.wire.EthernetFrame;
 import net.srv6epe.srv6.wire.Icmpv4Message;
 import net.srv6epe.srv6.wire.Icmpv6Message;
@@ -31,6 +43,8 @@ import net.srv6epe.vrf.sid.LocalSid;
 import net.srv6epe.vrf.sid.LocalSidTable;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
@@ -104,6 +118,15 @@ public final class Pipeline
     private final Icmpv4EchoResponder echo4Responder = new Icmpv4EchoResponder();
     private final UnsafeBuffer icmpBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(HEADROOM + 1600));
 
+    /** Bonding (docs/BONDING.md): this worker's head-end senders, tail-end receiver and feedback queue, or null. */
+    private BondSenders bondSenders;
+    private BondReceiver bondReceiver;
+    private BondFeedbackQueue bondFeedback;
+    private NanoClock clock = SystemNanoClock.INSTANCE;
+    private final Srh srh = new Srh();
+    private final Ipv6ExtensionChain localChain = new Ipv6ExtensionChain();
+    private final ReleaseHandler released = this::onReleased;
+
     private ForwardingState state;
     /** The VRF an End.DT* decapsulated the current packet into, or -1. */
     private int decapVrfId = -1;
@@ -150,6 +173,42 @@ public final class Pipeline
         beginBatch();
     }
 
+    /**
+     * Turns bonding on for this pipeline (docs/BONDING.md); call once before the first packet.
+     *
+     * @param senders  this worker's head-end side, or null when the router has no bonds
+     * @param receiver this worker's tail-end side, or null when no SID is a bond's tail end
+     * @param feedback where feedback arriving at a bond's source goes, or null when the router has no bonds
+     * @param clock    the clock of send times, arrival times and hold times
+     */
+    public void bonding(
+        final BondSenders senders, final BondReceiver receiver, final BondFeedbackQueue feedback,
+        final NanoClock clock)
+    {
+        this.bondSenders = senders;
+        this.bondReceiver = receiver;
+        this.bondFeedback = feedback;
+        this.clock = clock;
+        if (senders != null)
+        {
+            senders.refresh(state);
+        }
+    }
+
+    /**
+     * Time-driven work between batches: the tail end releases held packets whose wait is over and sends the
+     * feedback that is due. Call after {@link #beginBatch()}; returns the work done.
+     */
+    public int poll()
+    {
+        final BondReceiver receiver = bondReceiver;
+        if (receiver == null || receiver.streamCount() == 0)
+        {
+            return 0;
+        }
+        return receiver.poll(clock.nanoTime(), released, this::sendFeedback);
+    }
+
     /** Where the control plane turns a live capture of this pipeline's frames on and off. */
     public CaptureSwitch captureSwitch()
     {
@@ -164,6 +223,10 @@ public final class Pipeline
         {
             state = current;
             ports.refresh(current);
+            if (bondSenders != null)
+            {
+                bondSenders.refresh(current);
+            }
         }
         if (flows != null)
         {
@@ -336,9 +399,15 @@ public final class Pipeline
     private void endpoint(final int inPort, final LocalSid sid, final int depth)
     {
         final int bytes = ctx.l3Length();
+        final int outerOffset = ctx.l3Offset();
         final Behavior behavior = sid.behavior();
         final int verdict = behaviors.process(behavior, sid.flavors(), ctx);
         counters.sid(sid.counterIndex(), verdict != Verdict.DROP, bytes);
+        if (bondReceiver != null && (verdict == Verdict.DECAP_LOOKUP_IPV6 || verdict == Verdict.DECAP_LOOKUP_IPV4) &&
+            bondTail(inPort, sid, outerOffset, verdict))
+        {
+            return;
+        }
         switch (verdict)
         {
             case Verdict.LOOKUP:
@@ -472,6 +541,9 @@ public final class Pipeline
             case ENCAP:
                 encapsulate(inPort, vrfId, action, mode);
                 return;
+            case BOND:
+                bond(inPort, vrfId, action, mode);
+                return;
             case LOCAL:
                 deliverLocal6(inPort, vrfId);
                 return;
@@ -519,6 +591,9 @@ public final class Pipeline
             }
             case ENCAP:
                 encapsulate(inPort, vrfId, action, mode);
+                return;
+            case BOND:
+                bond(inPort, vrfId, action, mode);
                 return;
             case BLACKHOLE:
                 drop(DropReason.ROUTE_BLACKHOLE);
@@ -605,6 +680,254 @@ public final class Pipeline
         transmit6(outPort, via ? outer.nextHopHi() : segHi, via ? outer.nextHopLo() : segLo);
     }
 
+    /**
+     * Head end of a bond (docs/BONDING.md): one member chosen per packet by the scheduler, H.Encaps with that
+     * member's template, the bond TLV filled in; when a member believed down is due for a probe, a copy of the same
+     * packet (same sequence number) goes to it as well.
+     */
+    private void bond(final int inPort, final int vrfId, final RouteAction action, final int mode)
+    {
+        final BondSender sender = bondSenders == null ? null : bondSenders.sender(action.bondId());
+        if (sender == null)
+        {
+            drop(DropReason.BOND_UNKNOWN);
+            return;
+        }
+        final long now = clock.nanoTime();
+        int member = sender.pick(now, ctx.l3Length());
+        int flags = 0;
+        if (member < 0)
+        {
+            // every member is believed down: rather than drop, send blind, each packet a probe of the next member
+            member = sender.blindMember();
+            flags = BondTlv.FLAG_PROBE;
+        }
+        final MutableDirectBuffer buffer = ctx.buffer();
+        final int innerOffset = ctx.l3Offset();
+        final int family = ctx.family();
+        final int headroomStart = ctx.headroomStart();
+        final int sequence = sender.nextSequence();
+        if (!bondMember(inPort, vrfId, sender, member, sequence, flags, now, mode))
+        {
+            return;
+        }
+        counters.count(PipelineCounters.BOND_SENT);
+        if (flags != 0)
+        {
+            counters.count(PipelineCounters.BOND_PROBES);
+            return;
+        }
+        final int probe = sender.probe(now);
+        if (probe >= 0 && probe != member)
+        {
+            // the inner packet is still in place behind the outer headers we sent; its hop limit is decremented
+            final int innerLength = ctx.l3Length() - sender.bond().template(member).length();
+            ctx.reset(buffer, innerOffset, innerLength, headroomStart, family);
+            if (bondMember(inPort, vrfId, sender, probe, sequence, BondTlv.FLAG_PROBE, now, MODE_DECREMENTED))
+            {
+                counters.count(PipelineCounters.BOND_PROBES);
+            }
+        }
+    }
+
+    /** Encapsulates the packet at the context onto one member and sends it; false when it was dropped. */
+    private boolean bondMember(
+        final int inPort, final int vrfId, final BondSender sender, final int member, final int sequence,
+        final int flags, final long now, final int mode)
+    {
+        final EncapTemplate template = sender.bond().template(member);
+        final Vrf underlay = sender.vrfId() < 0 ? null : state.vrf(sender.vrfId());
+        final long segHi = template.segmentHi(0);
+        final long segLo = template.segmentLo(0);
+        final RouteAction outer = underlay == null ? null : underlay.route6(segHi, segLo);
+        if (outer == null || (outer.kind() != RouteAction.Kind.FORWARD && outer.kind() != RouteAction.Kind.CONNECTED))
+        {
+            drop(DropReason.ROUTE_RECURSION_FAILED);
+            return false;
+        }
+        final int outPort = egressPort(outer, underlay);
+        if (outPort == PortTable.NO_PORT)
+        {
+            drop(DropReason.ROUTE_RECURSION_FAILED);
+            return false;
+        }
+        final int innerLength = ctx.l3Length();
+        final int verdict = headEnd.encapsulate(
+            template, ctx, ports.get(outPort).mtu(), OUTER_HOP_LIMIT, mode == MODE_TRANSIT);
+        if (verdict == Verdict.DROP)
+        {
+            dropped(inPort, mode);
+            return false;
+        }
+        final int memberSeq = sender.nextMemberSequence(member);
+        BondTlv.write(ctx.buffer(), ctx.l3Offset() + template.bondTlvOffset(), sender.bond().id(), sender.stream(),
+            member, flags, sequence, memberSeq, now);
+        sender.bond().countSent(sender.stream(), member, innerLength, memberSeq, flags != 0);
+        counters.count(PipelineCounters.ENCAPSULATED);
+        final boolean via = outer.nextHopFamily() == RouteAction.NEXT_HOP_IPV6;
+        transmit6(outPort, via ? outer.nextHopHi() : segHi, via ? outer.nextHopLo() : segLo);
+        return true;
+    }
+
+    /**
+     * Tail end of a bond: a packet a bond tail SID decapsulated, carrying the bond TLV, goes through its stream's
+     * reorder buffer. Returns false when the packet is not bonded (or the SID is no tail end): decapsulate as usual.
+     */
+    private boolean bondTail(final int inPort, final LocalSid sid, final int outerOffset, final int verdict)
+    {
+        final BondReceiver receiver = bondReceiver;
+        final int tail = receiver.tailIndex(sid.sidHi(), sid.sidLo());
+        if (tail < 0)
+        {
+            return false;
+        }
+        final MutableDirectBuffer buffer = ctx.buffer();
+        if ((buffer.getByte(outerOffset + Ipv6Header.NEXT_HEADER_OFFSET) & 0xFF) != IpProtocol.ROUTING)
+        {
+            return false;
+        }
+        final int srhOffset = outerOffset + Ipv6Header.HEADER_LENGTH;
+        srh.wrap(buffer, srhOffset, ctx.l3Offset() - srhOffset);
+        if (srh.validate() != null)
+        {
+            return false;
+        }
+        final int tlv = BondTlv.find(srh);
+        if (tlv == BondTlv.NOT_FOUND)
+        {
+            return false;
+        }
+        final int member = BondTlv.member(buffer, tlv);
+        if (member >= FeedbackMessage.MAX_MEMBERS)
+        {
+            return false;
+        }
+        counters.count(PipelineCounters.DECAPSULATED);
+        final int vrfId = sid.vrfId() >= 0 ? sid.vrfId() : ports.vrfId(inPort);
+        final long now = clock.nanoTime();
+        final TailStream stream = receiver.stream(tail, BondTlv.bondId(buffer, tlv), BondTlv.stream(buffer, tlv),
+            buffer.getLong(outerOffset + Ipv6Header.SOURCE_OFFSET, BIG_ENDIAN),
+            buffer.getLong(outerOffset + Ipv6Header.SOURCE_OFFSET + 8, BIG_ENDIAN), inPort, ports.vrfId(inPort), now);
+        final int family = verdict == Verdict.DECAP_LOOKUP_IPV6 ? 6 : 4;
+        if (stream == null)
+        {
+            counters.count(PipelineCounters.BOND_UNORDERED);
+            routeDecapsulated(inPort, vrfId, family);
+            return true;
+        }
+        final int result = receiver.offer(stream, BondTlv.sequence(buffer, tlv), member,
+            BondTlv.memberSequence(buffer, tlv), BondTlv.sendTimeNs(buffer, tlv), now,
+            releaseTag(inPort, vrfId, family), buffer, ctx.l3Offset(), ctx.l3Length());
+        switch (result)
+        {
+            case ReorderBuffer.IN_ORDER:
+                routeDecapsulated(inPort, vrfId, family);
+                receiver.release(stream, now, released);
+                break;
+            case ReorderBuffer.TOO_LARGE:
+                routeDecapsulated(inPort, vrfId, family);
+                break;
+            case ReorderBuffer.HELD:
+                counters.count(PipelineCounters.BOND_HELD);
+                receiver.release(stream, now, released);
+                break;
+            case ReorderBuffer.LATE:
+                drop(DropReason.BOND_LATE);
+                break;
+            default:
+                drop(DropReason.BOND_DUPLICATE);
+                break;
+        }
+        return true;
+    }
+
+    private void routeDecapsulated(final int inPort, final int vrfId, final int family)
+    {
+        decapVrfId = vrfId;
+        if (family == 6)
+        {
+            route6(inPort, vrfId, MODE_TRANSIT);
+        }
+        else
+        {
+            route4(inPort, vrfId, MODE_TRANSIT);
+        }
+    }
+
+    /** The reorder buffer hands back the port, VRF and family of a held packet in its tag. */
+    private static int releaseTag(final int inPort, final int vrfId, final int family)
+    {
+        return (vrfId << 16) | (inPort << 4) | family;
+    }
+
+    private void onReleased(final int tag, final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        counters.count(PipelineCounters.BOND_RELEASED);
+        final int family = tag & 0xF;
+        ctx.reset(buffer, offset, length, offset - 64, family);
+        routeDecapsulated((tag >>> 4) & 0xFFF, tag >>> 16, family);
+    }
+
+    private void sendFeedback(
+        final MutableDirectBuffer buffer, final int offset, final int length, final int vrfId, final int inPort)
+    {
+        counters.count(PipelineCounters.BOND_FEEDBACK_SENT);
+        decapVrfId = -1;
+        ctx.reset(buffer, offset, length, 0, 6);
+        route6(inPort, vrfId, MODE_GENERATED);
+    }
+
+    /**
+     * A UDP datagram to one of our addresses: bond feedback (to a bond's source, port
+     * {@link FeedbackMessage#UDP_PORT}, possibly through an SRH whose last segment we are) goes to the bond agent.
+     * Returns false when the datagram is not feedback.
+     */
+    private boolean bondFeedback(final MutableDirectBuffer buffer, final int l3, final int length)
+    {
+        if (!localChain.walk(buffer, l3, length) || localChain.upperLayerProtocol() != IpProtocol.UDP)
+        {
+            return false;
+        }
+        if (localChain.hasSrh())
+        {
+            srh.wrap(buffer, localChain.srhOffset(), length - (localChain.srhOffset() - l3));
+            if (srh.validate() != null || srh.segmentsLeft() != 0)
+            {
+                return false;
+            }
+        }
+        final int udp = localChain.upperLayerOffset();
+        final int end = l3 + length;
+        if (udp + 8 > end || (buffer.getShort(udp + 2, BIG_ENDIAN) & 0xFFFF) != FeedbackMessage.UDP_PORT)
+        {
+            return false;
+        }
+        final long dstHi = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET, BIG_ENDIAN);
+        final long dstLo = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET + 8, BIG_ENDIAN);
+        final int udpLength = buffer.getShort(udp + 4, BIG_ENDIAN) & 0xFFFF;
+        if (udpLength < 8 || udp + udpLength > end)
+        {
+            return false;
+        }
+        final long sum = Checksum.sum(buffer, udp, udpLength, Checksum.pseudoHeaderSum(
+            buffer.getLong(l3 + Ipv6Header.SOURCE_OFFSET, BIG_ENDIAN),
+            buffer.getLong(l3 + Ipv6Header.SOURCE_OFFSET + 8, BIG_ENDIAN), dstHi, dstLo, udpLength, IpProtocol.UDP));
+        if (Checksum.fold(sum) != 0xFFFF)
+        {
+            drop(DropReason.BOND_FEEDBACK_BAD_CHECKSUM);
+            return true;
+        }
+        if (bondFeedback.offer(buffer, udp + 8, udpLength - 8))
+        {
+            counters.count(PipelineCounters.BOND_FEEDBACK_RECEIVED);
+        }
+        else
+        {
+            drop(DropReason.PUNT_QUEUE_FULL);
+        }
+        return true;
+    }
+
     private void forward6(final int inPort, final int outPort, final long nextHopHi, final long nextHopLo, final int mode)
     {
         final MutableDirectBuffer buffer = ctx.buffer();
@@ -681,6 +1004,10 @@ public final class Pipeline
         final MutableDirectBuffer buffer = ctx.buffer();
         final int l3 = ctx.l3Offset();
         final int nextHeader = buffer.getByte(l3 + Ipv6Header.NEXT_HEADER_OFFSET) & 0xFF;
+        if (bondFeedback != null && nextHeader != IpProtocol.ICMPV6 && bondFeedback(buffer, l3, ctx.l3Length()))
+        {
+            return;
+        }
         if (nextHeader == IpProtocol.ICMPV6 && ctx.l3Length() > Ipv6Header.HEADER_LENGTH &&
             (buffer.getByte(l3 + Ipv6Header.HEADER_LENGTH) & 0xFF) == Icmpv6Message.TYPE_ECHO_REQUEST)
         {

@@ -28,9 +28,24 @@ public final class PipelineCounters
     public static final int CAPTURE_FRAMES = 9;
     /** Frames a live capture matched but did not copy because its ring was full. */
     public static final int CAPTURE_RING_FULL = 10;
+    /** Packets a head end sent bonded (probe copies not included). */
+    public static final int BOND_SENT = 11;
+    /** Probe copies a head end sent on members believed down. */
+    public static final int BOND_PROBES = 12;
+    /** Bonded packets a tail end held in a reorder buffer. */
+    public static final int BOND_HELD = 13;
+    /** Bonded packets a tail end released from its reorder buffers. */
+    public static final int BOND_RELEASED = 14;
+    /** Feedback packets a tail end sent. */
+    public static final int BOND_FEEDBACK_SENT = 15;
+    /** Feedback datagrams a head end received and queued for its bond agent. */
+    public static final int BOND_FEEDBACK_RECEIVED = 16;
+    /** Bonded packets a tail end forwarded unordered because its worker keeps too many streams. */
+    public static final int BOND_UNORDERED = 17;
     private static final String[] TOTAL_NAMES = {
         "rx.frames", "forwarded", "encapsulated", "decapsulated", "local.delivered", "punted", "icmp.errors-sent",
-        "tx.frames", "held.neighbor", "capture.frames", "capture.ring-full" };
+        "tx.frames", "held.neighbor", "capture.frames", "capture.ring-full", "bond.sent", "bond.probes",
+        "bond.held", "bond.released", "bond.feedback-sent", "bond.feedback-received", "bond.unordered" };
 
     private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
     private final AtomicLongArray totals = new AtomicLongArray(TOTAL_NAMES.length);

@@ -14,8 +14,8 @@ import java.nio.ByteBuffer;
 
 /**
  * One forwarding worker: for each of its ports, a batch of RX, each frame run to completion through the
- * {@link Pipeline}, then (on the worker that sends for the neighbor agent) the frames the neighbor agent queued for
- * the port, then a flush. Returns the work done so the idle strategy backs off when there is none.
+ * {@link Pipeline}, then the pipeline's time-driven work (a bond tail end's released packets and feedback), then (on
+ * the worker that sends for the neighbor agent) the frames the neighbor agent queued for the port, then a flush. Returns the work done so the idle strategy backs off when there is none.
  *
  * <p>Each received frame is copied once into the worker's own buffer, {@link Pipeline#HEADROOM} bytes in, so that
  * encapsulation can grow it in place (a pcap frame is read-only and has no headroom).
@@ -116,6 +116,7 @@ public final class Worker implements Agent
                 work += received;
             }
         }
+        work += pipeline.poll();
         for (int i = 0; i < ports.length; i++)
         {
             if (sendsNeighborOutput)

@@ -26,11 +26,11 @@ class ConfigStructureTest
             "ports[0].mtu: expected an integer, got a decimal number",
             "ports[0].backend: unknown backend 'af_xdp' (known: af-packet, pcap, pcap-file, memory)",
             "ports[0].addresses: expected a list, got a string",
-            "vrfs[0].routes[0].metric: unknown key 'metric' (known: action, encap, port, prefix, via)",
+            "vrfs[0].routes[0].metric: unknown key 'metric' (known: action, bond, encap, port, prefix, via)",
             "sids[0].behavior: unknown SRv6 behavior 'End.DT5' (known: End, End.X, End.DX6, End.DX4, End.DT6, " +
                 "End.DT4, End.DT46, H.Encaps, H.Encaps.Red)",
             "sids[1].flavors[1]: unknown SRv6 flavor 'XSP' (known: PSP, USP, USD)",
-            "extra: unknown key 'extra' (known: bgp, locators, neighbors, pbr, ports, router, sids, vrfs)",
+            "extra: unknown key 'extra' (known: bgp, bonds, locators, neighbors, pbr, ports, router, sids, vrfs)",
             "vrfs[0].table: 4294967296 out of range 1..4294967295",
             "sids[0].sid: 'fc00:a::1' is not inside any configured locator",
             "sids[1].sid: 'fc00:a::2' is not inside any configured locator"),

@@ -54,8 +54,8 @@ class ConfigValidatorTest
             "vrfs[3].table: the default VRF always uses table 254",
             "vrfs[0].routes[0].prefix: 'fd00::1/64' has host bits set (did you mean fd00::/64?)",
             "vrfs[0].routes[1].via: '198.18.1.1' is IPv4 but prefix 'fd00:2::/64' is IPv6",
-            "vrfs[0].routes[2]: needs one of via, port (connected), encap or action",
-            "vrfs[0].routes[3]: has via and action; give exactly one of via, port (connected), encap or action",
+            "vrfs[0].routes[2]: needs one of via, port (connected), encap, action or bond",
+            "vrfs[0].routes[3]: has via and action; give exactly one of via, port (connected), encap, action or bond",
             "vrfs[0].routes[4].port: no port named 'p7'",
             "vrfs[0].routes[5].encap.mode: 'End' is not a headend behavior (use H.Encaps or H.Encaps.Red)",
             "vrfs[0].routes[5].encap.segments: required, 1..16 IPv6 SIDs",
@@ -100,7 +100,7 @@ class ConfigValidatorTest
         { prefix: 'fd00::/64', port: p0, encap: { segments: ['fc00:a::1'] } } | vrfs[0].routes[0].port: not allowed with encap
         { prefix: 'fd00::/64', encap: { segments: ['ff02::1'] } } | vrfs[0].routes[0].encap.segments[0]: 'ff02::1' is a multicast address
         { prefix: 'fd00::/64', encap: { mode: End.DT6, segments: ['fc00:a::1'] } } | vrfs[0].routes[0].encap.mode: 'End.DT6' is not a headend behavior (use H.Encaps or H.Encaps.Red)
-        { prefix: 'fd00::/64', via: 'fd00:1::1', encap: { segments: ['fc00:a::1'] } } | vrfs[0].routes[0]: has via and encap; give exactly one of via, port (connected), encap or action
+        { prefix: 'fd00::/64', via: 'fd00:1::1', encap: { segments: ['fc00:a::1'] } } | vrfs[0].routes[0]: has via and encap; give exactly one of via, port (connected), encap, action or bond
         { prefix: 'fd00::/64', via: 'fe80::1', port: p0 }  | OK
         """)
     void checksEachRoute(final String route, final String expected)

@@ -1,5 +1,14 @@
 package net.srv6epe.dataplane.metrics;
 
+import net.srv6epe.dataplane.bond.Bond;
+import net.srv6epe.dataplane.bond.BondAgent;
+import net.srv6epe.dataplane.bond.BondFeedbackQueue;
+import net.srv6epe.dataplane.bond.BondReceiver;
+import net.srv6epe.dataplane.bond.BondTable;
+import net.srv6epe.dataplane.bond.BondTailEnd;
+import net.srv6epe.dataplane.bond.BondView;
+import net.srv6epe.srv6.bond.BondEstimator;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +32,7 @@ import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every family a router exposes is listed in the operator guide's Metrics section. */
 class MetricsDocumentationTest
@@ -57,7 +67,7 @@ class MetricsDocumentationTest
             }
         }
         assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
-        assertEquals(13 + 1 + 11 + 2 + 21 + 1 + 2 + 1, families, "build, ports, drops, pipeline, sids, neighbor " +
+        assertEquals(13 + 1 + 18 + 2 + 21 + 1 + 2 + 1, families, "build, ports, drops, pipeline, sids, neighbor " +
             "counters, neighbor states, FIB and generation: a new family needs a row in the guide");
     }
 
@@ -76,6 +86,33 @@ class MetricsDocumentationTest
                 SystemEpochClock.INSTANCE)))
             .register(new WorkerMetrics(List.of(new WorkerStats(0, new WorkerCounters(), new Port[0]))))
             .scrape();
+        assertEquals(15 + 3 + 2 + 1 + WorkerCounter.count() + 1, listedFamilies(text),
+            "BGP, flows, journal, pruner, workers: a new family needs a row in the guide");
+    }
+
+    @Test
+    void theOperatorGuideListsTheBondFamilies() throws Exception
+    {
+        final BondTable table = new BondTable(List.of(new Bond("down", 1, 1, 2, "default", List.of("a", "b"),
+            List.of(List.of("fc00:a::1", "fc00:6::b1"), List.of("fc00:b::1", "fc00:6::b1")), new long[2],
+            BondEstimator.Settings.defaults(), 1)));
+        final BondReceiver receiver = new BondReceiver(List.of(new BondTailEnd(1, 2, 16, 2_000_000, 100_000_000,
+            20_000_000, List.of())));
+        receiver.stream(0, 1, 0, 3, 4, 0, 0, 0);
+        final String text = new MetricsRegistry()
+            .register(new BondMetrics(new BondView(new BondAgent(table, new BondFeedbackQueue(),
+                SystemNanoClock.INSTANCE), List.of(receiver))))
+            .scrape();
+        assertEquals(7 + 1 + 6, listedFamilies(text),
+            "bond members, feedback, tail: a new family needs a row in the guide");
+        assertTrue(text.contains("srv6epe_bond_member_up{bond=\"down\",stream=\"0\",member=\"b\"} 1"), text);
+        assertTrue(text.contains("srv6epe_bond_tail_occupancy{sid=\"::1:0:0:0:2\",bond_id=\"1\",stream=\"0\"," +
+            "worker=\"0\"} 0"), text);
+    }
+
+    /** Asserts that the Metrics section of the guide names every family of a scrape; returns how many there are. */
+    private static int listedFamilies(final String text) throws Exception
+    {
         final String guide = Files.readString(OPERATIONS);
         final String section = guide.substring(guide.indexOf("## Metrics"), guide.indexOf("## Drop reasons"));
         final List<String> missing = new ArrayList<>();
@@ -93,7 +130,6 @@ class MetricsDocumentationTest
             }
         }
         assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
-        assertEquals(15 + 3 + 2 + 1 + WorkerCounter.count() + 1, families,
-            "BGP, flows, journal, pruner, workers: a new family needs a row in the guide");
+        return families;
     }
 }
