@@ -3,20 +3,11 @@ package net.srv6epe.dataplane.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -54,16 +45,20 @@ class EpeLabIT
      * and then (the full runs in docs/LAB.md: all within 5 %). Bulk has no such cap and is compared strictly.
      */
     private static final double CBR_AT_LEAST_TCP = 0.92;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dir;
+
+    private LabScript lab()
+    {
+        return new LabScript("lab/epe/epe.sh", List.of("cs.log", "asbr.log"), SCENARIO_TIMEOUT_S, dir);
+    }
 
     @Test
     @Timeout(value = 2 * SCENARIO_TIMEOUT_S + 60)
     void staticQualityMptcpEpeIsAtLeastTcpEverywhereAndFillsTheCbrWhenTheBestPathIsPoor() throws Exception
     {
-        withOneRetry("static", EpeLabIT::assertStatic);
+        lab().withOneRetry("static", EpeLabIT::assertStatic);
     }
 
     private static void assertStatic(final JsonNode r)
@@ -106,7 +101,7 @@ class EpeLabIT
     @Timeout(value = 2 * SCENARIO_TIMEOUT_S + 60)
     void whenTheBestPathDegradesMidFlowMptcpEpeMovesTheCbrToTransitB() throws Exception
     {
-        withOneRetry("dynamic", EpeLabIT::assertDynamic);
+        lab().withOneRetry("dynamic", EpeLabIT::assertDynamic);
     }
 
     private static void assertDynamic(final JsonNode r)
@@ -131,7 +126,7 @@ class EpeLabIT
     @Timeout(value = 2 * SCENARIO_TIMEOUT_S + 60)
     void routeChangesReachTheContentServerAndAWithdrawnEgressStopsCarryingTraffic() throws Exception
     {
-        withOneRetry("route-change", EpeLabIT::assertRouteChange);
+        lab().withOneRetry("route-change", EpeLabIT::assertRouteChange);
     }
 
     private static void assertRouteChange(final JsonNode r)
@@ -167,92 +162,6 @@ class EpeLabIT
             "the EPE-B subflow did not carry on: " + what);
     }
 
-    /**
-     * Runs the scenario and its assertions; if either fails, once more. The lab shares two vCPUs with whatever else
-     * runs: a burst of load can starve our two routers for seconds (seen once: links shaped to 15 Mbit/s carrying
-     * 8), which no lab setting can rule out; a real regression fails both runs. The first failure is printed and
-     * kept as suppressed.
-     */
-    private void withOneRetry(final String name, final Consumer<JsonNode> assertions) throws Exception
-    {
-        try
-        {
-            assertions.accept(scenario(name, name));
-        }
-        catch (final AssertionError first)
-        {
-            System.out.println("EpeLabIT: " + name + " failed once, running it again: " + first.getMessage());
-            try
-            {
-                assertions.accept(scenario(name, name + "-retry"));
-            }
-            catch (final AssertionError second)
-            {
-                second.addSuppressed(first);
-                throw second;
-            }
-        }
-    }
-
-    /** Runs {@code lab/epe/epe.sh SCENARIO --quick --json --out DIR/LABEL}; returns the JSON object of its last line. */
-    private JsonNode scenario(final String name, final String label) throws IOException, InterruptedException
-    {
-        final String jar = System.getProperty("srv6epe.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar)))
-        {
-            fail("system property srv6epe.jar must name the built router jar: " + jar);
-        }
-        final Path script = root().resolve("lab/epe/epe.sh");
-        final Path out = dir.resolve(label);
-        final Path stdout = dir.resolve(label + ".stdout");
-        final Path stderr = dir.resolve(label + ".stderr");
-        final List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), name, "--quick", "--json",
-            "--out", out.toString()));
-        final ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        final Map<String, String> env = pb.environment();
-        env.put("SRV6_EPE_JAR", jar);
-        env.put("TMPDIR", dir.toString());
-        final Process p = pb.start();
-        if (!p.waitFor(SCENARIO_TIMEOUT_S, TimeUnit.SECONDS))
-        {
-            // SIGTERM: the script removes its lab (after the transfer it is in, at most ~30 s)
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS))
-            {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-                new ProcessBuilder("bash", script.toString(), "down", "--orphans").inheritIO().start()
-                    .waitFor(60, TimeUnit.SECONDS);
-            }
-            fail(name + " did not finish within " + SCENARIO_TIMEOUT_S + " s\n" + tail(stderr, 4000));
-        }
-        final String text = Files.readString(stdout, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0)
-        {
-            fail(String.join(" ", cmd) + " exited " + p.exitValue() + "\nstdout:\n" + tail(stdout, 3000) +
-                "\nstderr:\n" + tail(stderr, 6000) + logs(out));
-        }
-        final String trimmed = text.strip();
-        final String last = trimmed.substring(trimmed.lastIndexOf('\n') + 1);
-        final JsonNode r;
-        try
-        {
-            r = MAPPER.readTree(last);
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError("the last line of " + name + "'s stdout is not JSON: " + last + "\n" + text, ex);
-        }
-        assertEquals(name, r.path("scenario").asText(), last);
-        assertTrue(r.path("quick").asBoolean(), last);
-        // the table and the plot were made too
-        assertTrue(Files.isRegularFile(out.resolve("results.json")), "no results.json in " + out);
-        assertTrue(Files.isRegularFile(out.resolve(name + ".png")), "no plot " + name + ".png in " + out);
-        System.out.println(trimmed.substring(0, trimmed.length() - last.length()));
-        return r;
-    }
-
     private static JsonNode find(final JsonNode patterns, final String name, final String traffic)
     {
         for (final JsonNode p : patterns)
@@ -271,51 +180,5 @@ class EpeLabIT
         final JsonNode copy = p.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove(List.of("runs", "trial_ms"));
         return copy.toString();
-    }
-
-    private static Path root()
-    {
-        final String prop = System.getProperty("srv6epe.root");
-        if (prop != null && Files.isRegularFile(Path.of(prop, "lab/epe/epe.sh")))
-        {
-            return Path.of(prop);
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent())
-        {
-            if (Files.isRegularFile(d.resolve("lab/epe/epe.sh")))
-            {
-                return d;
-            }
-        }
-        throw new IllegalStateException("lab/epe/epe.sh not found above " + Path.of("").toAbsolutePath() +
-            " (system property srv6epe.root: " + prop + ")");
-    }
-
-    private static String tail(final Path file, final int chars)
-    {
-        try
-        {
-            final String s = Files.readString(file, StandardCharsets.UTF_8);
-            return s.substring(Math.max(0, s.length() - chars));
-        }
-        catch (final IOException ex)
-        {
-            return "(" + file + ": " + ex + ")";
-        }
-    }
-
-    /** The routers' logs a failed run left in OUT/logs. */
-    private static String logs(final Path out)
-    {
-        final StringBuilder b = new StringBuilder();
-        for (final String name : List.of("cs.log", "asbr.log"))
-        {
-            final Path f = out.resolve("logs").resolve(name);
-            if (Files.isRegularFile(f))
-            {
-                b.append("\n--- ").append(name).append(" (tail)\n").append(tail(f, 3000));
-            }
-        }
-        return b.toString();
     }
 }
