@@ -379,6 +379,7 @@ public final class RouterMain
         liveView.alsoCount(journaling, flowTables);
         final Pipeline[] pipelines = new Pipeline[workerCount];
         final AgentRunner[] workerRunners = new AgentRunner[workerCount];
+        final Worker[] workers = new Worker[workerCount];
         final List<WorkerStats> workerStats = new ArrayList<>();
         for (int w = 0; w < workerCount; w++)
         {
@@ -394,6 +395,11 @@ public final class RouterMain
             final WorkerCounters loop = new WorkerCounters();
             final Worker worker = new Worker("srv6-epe-worker-" + w, own, pipelines[w], neighborAgent.proxy(),
                 counters[w], loop, w == 0);
+            if (!config.router().workerCpus().isEmpty())
+            {
+                worker.pinTo(config.router().workerCpus().get(w));
+            }
+            workers[w] = worker;
             workerStats.add(new WorkerStats(w, loop, own));
             workerRunners[w] = new AgentRunner(
                 new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
@@ -512,7 +518,7 @@ public final class RouterMain
             metrics.start();
         }
         out.println("srv6-epe " + name + ": forwarding on " + ports.size() + " port(s) with " + workerCount +
-            " worker(s), " +
+            " worker(s)" + pinning(workers, config.router().workerCpus()) + ", " +
             state.vrfs().size() + " VRF(s), " + state.localSids().size() + " local SID(s); control socket " +
             socket + "; journals " + journalDir + "; metrics " + (metrics == null ? "off" : metrics.url()));
         out.flush();
@@ -637,6 +643,31 @@ public final class RouterMain
         {
             metrics.close();
         }
+    }
+
+    /**
+     * {@code " on CPU(s) [0, 1]"} once every worker pinned itself (waits up to a second for their threads to start),
+     * {@code " (not pinned: see the log)"} when one could not; empty when {@code router.worker-cpus} is not set.
+     */
+    private static String pinning(final Worker[] workers, final List<Integer> cpus)
+    {
+        if (cpus.isEmpty())
+        {
+            return "";
+        }
+        final long deadline = System.nanoTime() + 1_000_000_000L;
+        for (final Worker w : workers)
+        {
+            while (w.pinnedCpu() < 0 && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait();
+            }
+            if (w.pinnedCpu() < 0)
+            {
+                return " (not pinned to router.worker-cpus " + cpus + ": see the log)";
+            }
+        }
+        return " on CPU(s) " + cpus;
     }
 
     /** A started router; {@link #close()} stops it, removes its control socket and stops its metrics endpoint. */

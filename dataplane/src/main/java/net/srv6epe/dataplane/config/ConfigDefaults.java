@@ -26,6 +26,9 @@ public final class ConfigDefaults
     /** Largest accepted {@code router.workers}. */
     public static final int MAX_WORKERS = 256;
 
+    /** CPU numbers {@code router.worker-cpus} may name: 0..MAX_CPUS-1 (the CPU mask the pinning call passes). */
+    public static final int MAX_CPUS = 1024;
+
     /** Whether ICMP error generation is on when {@code router.icmp.enabled} is absent. */
     public static final boolean ICMP_ENABLED = true;
 

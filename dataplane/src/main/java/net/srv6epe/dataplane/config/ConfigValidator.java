@@ -163,7 +163,21 @@ public final class ConfigValidator
         {
             error("router.workers", r.workers() + " out of range 1.." + ConfigDefaults.MAX_WORKERS);
         }
-        else if (r.workers() > 1)
+        else if (!r.workerCpus().isEmpty() && r.workerCpus().size() != r.workers())
+        {
+            error("router.worker-cpus", r.workerCpus().size() + " CPUs for " + r.workers() + " worker" +
+                (r.workers() == 1 ? "" : "s") + " (give one CPU per worker, or none)");
+        }
+        for (int i = 0; i < r.workerCpus().size(); i++)
+        {
+            final Integer cpu = r.workerCpus().get(i);
+            if (cpu == null || cpu < 0 || cpu >= ConfigDefaults.MAX_CPUS)
+            {
+                error(ConfigPaths.index("router.worker-cpus", i), cpu + " is not a CPU number 0.." +
+                    (ConfigDefaults.MAX_CPUS - 1));
+            }
+        }
+        if (r.workers() > 1 && r.workers() <= ConfigDefaults.MAX_WORKERS)
         {
             checkWorkersShareablePorts(r.workers());
         }

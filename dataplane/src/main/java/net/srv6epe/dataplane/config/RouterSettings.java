@@ -3,6 +3,8 @@ package net.srv6epe.dataplane.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.List;
+
 /**
  * The {@code router:} section: identity and process-wide settings.
  *
@@ -21,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param flowStats     {@code flow-stats}: per-flow counters; default {@link FlowStatsSettings#DEFAULT}.
  * @param journalRetentionHours {@code journal-retention-hours}: hourly journal files older than this are deleted
  *                      (0: kept forever); default {@value ConfigDefaults#JOURNAL_RETENTION_HOURS}.
+ * @param workerCpus    {@code worker-cpus}: the CPU each worker thread is pinned to, one per worker, in worker order;
+ *                      default empty: not pinned (the threads run where the scheduler puts them).
  */
 public record RouterSettings(
     String name,
@@ -31,8 +35,19 @@ public record RouterSettings(
     MetricsSettings metrics,
     String journalDir,
     FlowStatsSettings flowStats,
-    int journalRetentionHours)
+    int journalRetentionHours,
+    @JsonProperty("worker-cpus") List<Integer> workerCpus)
 {
+    /** Settings whose workers are not pinned. */
+    public RouterSettings(
+        final String name, final String controlSocket, final String encapSource, final int workers,
+        final IcmpSettings icmp, final MetricsSettings metrics, final String journalDir,
+        final FlowStatsSettings flowStats, final int journalRetentionHours)
+    {
+        this(name, controlSocket, encapSource, workers, icmp, metrics, journalDir, flowStats, journalRetentionHours,
+            List.of());
+    }
+
     /** Settings with the default journal retention. */
     public RouterSettings(
         final String name, final String controlSocket, final String encapSource, final int workers,
@@ -71,7 +86,8 @@ public record RouterSettings(
         @JsonProperty("metrics") final MetricsSettings metrics,
         @JsonProperty("journal-dir") final String journalDir,
         @JsonProperty("flow-stats") final FlowStatsSettings flowStats,
-        @JsonProperty("journal-retention-hours") final Integer journalRetentionHours)
+        @JsonProperty("journal-retention-hours") final Integer journalRetentionHours,
+        @JsonProperty("worker-cpus") final List<Integer> workerCpus)
     {
         return new RouterSettings(
             name,
@@ -82,6 +98,7 @@ public record RouterSettings(
             metrics == null ? MetricsSettings.DEFAULT : metrics,
             journalDir == null ? ConfigDefaults.journalDir(name) : journalDir,
             flowStats == null ? FlowStatsSettings.DEFAULT : flowStats,
-            journalRetentionHours == null ? ConfigDefaults.JOURNAL_RETENTION_HOURS : journalRetentionHours);
+            journalRetentionHours == null ? ConfigDefaults.JOURNAL_RETENTION_HOURS : journalRetentionHours,
+            ConfigLists.copyOf(workerCpus));
     }
 }

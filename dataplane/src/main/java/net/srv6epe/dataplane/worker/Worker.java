@@ -29,6 +29,7 @@ import java.nio.ByteBuffer;
  */
 public final class Worker implements Agent
 {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Worker.class);
     /** Frames taken from one port per duty cycle. */
     public static final int BATCH = 64;
     /** Largest frame a worker accepts (jumbo frames of 9216 bytes and more fit). */
@@ -45,6 +46,10 @@ public final class Worker implements Agent
     private final FrameHandler[] handlers;
     /** Per port: sends a frame the neighbor agent queued, and shows it to a running capture. */
     private final FrameHandler[] queuedOutput;
+    /** The CPU this worker pins its thread to when it starts, or -1. */
+    private int cpu = -1;
+    /** The CPU the thread is pinned to, or -1 (not asked, or it failed). */
+    private volatile int pinnedCpu = -1;
 
     /**
      * The one worker of a router: it also sends what the neighbor agent queued.
@@ -94,6 +99,36 @@ public final class Worker implements Agent
             final int portIndex = i;
             handlers[i] = (buffer, offset, length) -> onFrame(portIndex, buffer, offset, length);
             queuedOutput[i] = (buffer, offset, length) -> sendQueued(portIndex, buffer, offset, length);
+        }
+    }
+
+    /** Pins this worker's thread to {@code cpu} when it starts ({@code router.worker-cpus}); call before start. */
+    public Worker pinTo(final int cpu)
+    {
+        this.cpu = cpu;
+        return this;
+    }
+
+    /** The CPU the worker's thread is pinned to, or -1. */
+    public int pinnedCpu()
+    {
+        return pinnedCpu;
+    }
+
+    @Override
+    public void onStart()
+    {
+        if (cpu >= 0)
+        {
+            final String failure = CpuAffinity.pin(cpu);
+            if (failure == null)
+            {
+                pinnedCpu = cpu;
+            }
+            else
+            {
+                LOG.error("{}: not pinned: {} (router.worker-cpus)", name, failure);
+            }
         }
     }
 

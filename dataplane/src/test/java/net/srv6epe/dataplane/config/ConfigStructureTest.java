@@ -22,7 +22,7 @@ class ConfigStructureTest
             "router.name: expected a string, got an integer",
             "router.workers: expected an integer, got a string",
             "router.icmp: expected a mapping, got a list",
-            "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, workers)",
+            "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, workers)",
             "ports[0].mtu: expected an integer, got a decimal number",
             "ports[0].backend: unknown backend 'af_xdp' (known: af-packet, pcap, pcap-file, memory)",
             "ports[0].addresses: expected a list, got a string",
@@ -72,7 +72,7 @@ class ConfigStructureTest
             () -> ConfigLoader.parse("router: { name: r1, controlSocket: /tmp/x.sock }\n"));
 
         assertEquals(List.of("router.controlSocket: unknown key 'controlSocket' " +
-            "(known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, workers)"), ConfigLoaderTest.messages(ex));
+            "(known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, workers)"), ConfigLoaderTest.messages(ex));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -235,6 +235,25 @@ class ConfigValidatorTest
         assertEquals(expected, firstError(yaml));
     }
 
+    @ParameterizedTest(name = "workers {0}, worker-cpus {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        1 | [0]       | OK
+        2 | [1, 0]    | OK
+        1 | []        | OK
+        2 | [0]       | router.worker-cpus: 1 CPUs for 2 workers (give one CPU per worker, or none)
+        1 | [0, 1]    | router.worker-cpus: 2 CPUs for 1 worker (give one CPU per worker, or none)
+        1 | [-1]      | router.worker-cpus[0]: -1 is not a CPU number 0..1023
+        1 | [1024]    | router.worker-cpus[0]: 1024 is not a CPU number 0..1023
+        """)
+    void pinsOneCpuPerWorker(final int workers, final String cpus, final String expected)
+    {
+        final String port = "  - { name: p1, backend: af-packet, interface: e1, mac: '02:00:00:00:00:02' }\n";
+        final String yaml = BASE.replace("router: { name: r1,",
+                "router: { name: r1, workers: " + workers + ", worker-cpus: " + cpus + ",")
+            .replace("locators:", port + "locators:") + "      - { prefix: '::/0', via: 'fd00:1::1' }\n";
+        assertEquals(expected, firstError(yaml));
+    }
+
     private static String firstError(final String yaml)
     {
         try

@@ -38,13 +38,19 @@ final class JavaDut
     /** The router's YAML for {@code scenario}; control socket and journals under {@code dir}. */
     static String config(final Scenario scenario, final Path dir)
     {
+        return config(scenario, dir, -1);
+    }
+
+    /** The router's YAML, its worker pinned to {@code workerCpu} (or not pinned: -1). */
+    static String config(final Scenario scenario, final Path dir, final int workerCpu)
+    {
         return """
             router:
               name: perf-dut
               control-socket: %s
               journal-dir: %s
               encap-source: "%s"
-              workers: 1
+              workers: 1%s
             ports:
               - { name: in, interface: %s, backend: af-packet, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
               - { name: out, interface: %s, backend: af-packet, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
@@ -54,6 +60,7 @@ final class JavaDut
               - { port: in, address: "%s", mac: "%s" }
               - { port: in, address: "%s", mac: "%s" }
             """.formatted(dir.resolve("control.sock"), dir.resolve("journal"), OUT6,
+            workerCpu < 0 ? "" : "\n  worker-cpus: [" + workerCpu + "]",
             IN_IF, IN_MAC, LabTopology.MTU, IN6, IN4,
             OUT_IF, OUT_MAC, LabTopology.MTU, OUT6, OUT4,
             SINK6, SINK_MAC, SINK4, SINK_MAC, GEN6, GEN_MAC, GEN4, GEN_MAC) + scenario.routerYaml;
@@ -67,7 +74,8 @@ final class JavaDut
      * @return the router process (stopped by the lab's close).
      */
     static Process start(final LabTopology lab, final Scenario scenario, final String jar,
-        final List<String> jvmOptions, final int nice, final Path dir) throws IOException, InterruptedException
+        final List<String> jvmOptions, final int nice, final boolean workerOnly, final Path dir)
+        throws IOException, InterruptedException
     {
         for (final String ifc : List.of(IN_IF, OUT_IF))
         {
@@ -76,7 +84,7 @@ final class JavaDut
             lab.dropIngress(lab.dut, ifc);
         }
         final Path config = dir.resolve("router.yaml");
-        Files.writeString(config, config(scenario, dir), StandardCharsets.UTF_8);
+        Files.writeString(config, config(scenario, dir, workerOnly ? lab.dutCpu : -1), StandardCharsets.UTF_8);
         final List<String> command = new ArrayList<>();
         if (nice != 0)
         {
@@ -86,7 +94,8 @@ final class JavaDut
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar, "run", "--config", config.toString()));
         final Path log = dir.resolve("router.log");
-        final Process router = lab.start(lab.dut, lab.dutCpu, log, command);
+        // placement "worker": the JVM on the generator's CPU, its worker moves itself to the DUT CPU at start
+        final Process router = lab.start(lab.dut, workerOnly ? lab.genCpu : lab.dutCpu, log, command);
         final Path socket = dir.resolve("control.sock");
         final long deadline = System.nanoTime() + 60_000_000_000L;
         while (!Files.exists(socket))

@@ -41,9 +41,12 @@ final class LabRunner
      * @param sinkBackend    {@code af-packet} or {@code pcap} (see {@link SinkRole}).
      * @param workDir        where each run keeps its logs and the router config.
      * @param routerNice     nice value of the router's JVM (0: as started).
+     * @param workerOnly     only the router's worker on the DUT CPU, its other threads on the generator's.
+     * @param sinkRps        the sink's receive work moved to the generator's CPU by RPS (else where the DUT sends).
      */
     record Settings(String routerJar, List<String> routerJvmOptions, int genCpu, int dutCpu, int flows,
-        double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice)
+        double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice, boolean workerOnly,
+        boolean sinkRps)
     {
     }
 
@@ -67,13 +70,13 @@ final class LabRunner
         final Path dir = Files.createDirectories(settings.workDir().resolve(
             n + "-" + scenario.cliName + "-" + dut.label + "-" + frameSize + "-" + ratePps));
         final String prefix = "s6ps-" + ProcessHandle.current().pid() + "-" + n;
-        try (LabTopology lab = new LabTopology(prefix, settings.genCpu(), settings.dutCpu()))
+        try (LabTopology lab = new LabTopology(prefix, settings.genCpu(), settings.dutCpu(), settings.sinkRps()))
         {
             Process router = null;
             if (dut == Dut.JAVA)
             {
                 router = JavaDut.start(lab, scenario, settings.routerJar(), settings.routerJvmOptions(),
-                    settings.routerNice(), dir);
+                    settings.routerNice(), settings.workerOnly(), dir);
             }
             else
             {

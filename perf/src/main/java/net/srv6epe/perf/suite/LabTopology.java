@@ -45,8 +45,10 @@ final class LabTopology implements AutoCloseable
      * Builds the namespaces and links.
      *
      * @param prefix unique namespace prefix (e.g. {@code s6ps-<pid>-<n>}).
+     * @param sinkRps whether the sink's receive work goes to {@code genCpu} by RPS (else it runs where the DUT
+     *     transmits).
      */
-    LabTopology(final String prefix, final int genCpu, final int dutCpu)
+    LabTopology(final String prefix, final int genCpu, final int dutCpu, final boolean sinkRps)
     {
         this.gen = prefix + "-gen";
         this.dut = prefix + "-dut";
@@ -73,7 +75,10 @@ final class LabTopology implements AutoCloseable
                 dropIngress(e[0], e[1]);
             }
             rps(dut, IN_IF, dutCpu);
-            rps(sink, SINK_IF, genCpu);
+            if (sinkRps)
+            {
+                rps(sink, SINK_IF, genCpu);
+            }
             for (final String[] e : new String[][] {{gen, GEN_IF}, {dut, IN_IF}, {dut, OUT_IF}, {sink, SINK_IF}})
             {
                 run("ip", "-n", e[0], "link", "set", e[1], "up");
