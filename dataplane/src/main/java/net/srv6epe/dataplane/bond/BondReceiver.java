@@ -92,9 +92,14 @@ public final class BondReceiver
      *     the packet now
      */
     public int offer(
-        final TailStream s, final int sequence, final int member, final int memberSeq, final long sendTimeNs,
-        final long nowNs, final int tag, final MutableDirectBuffer buffer, final int offset, final int length)
+        final TailStream s, final int sequence, final int member, final int memberSeq, final int members,
+        final long sendTimeNs, final long nowNs, final int tag, final MutableDirectBuffer buffer, final int offset,
+        final int length)
     {
+        if (!s.buffer.started())
+        {
+            s.buffer.expectMembers(members, sequence, nowNs);
+        }
         s.arrived(member, memberSeq, length, nowNs - sendTimeNs);
         final int result = s.buffer.offer(sequence, member, tag, nowNs, buffer, offset, length);
         if (result == ReorderBuffer.LATE)

@@ -9,12 +9,14 @@ public final class BondSenders
 {
     private final BondSender[] senders;
     private final Int2ObjectHashMap<BondSender> byId = new Int2ObjectHashMap<>();
+    private final BondTable table;
 
     /**
      * @param stream this worker's stream number (its index)
      */
     public BondSenders(final BondTable table, final int stream)
     {
+        this.table = table;
         senders = new BondSender[table.bonds().size()];
         for (int i = 0; i < senders.length; i++)
         {
@@ -27,6 +29,12 @@ public final class BondSenders
     public BondSender sender(final int bondId)
     {
         return byId.get(bondId);
+    }
+
+    /** Whether {@code hi/lo} is one of the bonds' source addresses, where feedback is delivered. */
+    public boolean isSource(final long hi, final long lo)
+    {
+        return table.isSource(hi, lo);
     }
 
     /** Resolves each bond's underlay VRF in a new snapshot. */

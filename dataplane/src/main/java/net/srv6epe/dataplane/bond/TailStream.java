@@ -23,7 +23,7 @@ public final class TailStream
      * milliseconds) must not be mistaken for an absent one, or a gap on it would be given up while its packet is
      * still on the way; a member that died blocks inference this long, and the hold time bounds the wait meanwhile.
      */
-    static final long MEMBER_LIVE_NS = 500_000_000L;
+    static final long MEMBER_LIVE_NS = 10_000_000_000L;
     /** Per report interval, the hold time decays towards what the delays ask by this factor at most. */
     static final double HOLD_DECAY = 0.95;
 

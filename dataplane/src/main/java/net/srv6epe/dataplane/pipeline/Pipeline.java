@@ -4,6 +4,7 @@ import net.srv6epe.dataplane.bond.BondFeedbackQueue;
 import net.srv6epe.dataplane.bond.BondReceiver;
 import net.srv6epe.dataplane.bond.BondSender;
 import net.srv6epe.dataplane.bond.BondSenders;
+import net.srv6epe.dataplane.bond.FeedbackOutput;
 import net.srv6epe.dataplane.bond.TailStream;
 import net.srv6epe.dataplane.capture.CaptureSwitch;
 import net.srv6epe.dataplane.capture.CaptureTap;
@@ -126,6 +127,7 @@ public final class Pipeline
     private final Srh srh = new Srh();
     private final Ipv6ExtensionChain localChain = new Ipv6ExtensionChain();
     private final ReleaseHandler released = this::onReleased;
+    private final FeedbackOutput feedbackOutput = this::sendFeedback;
 
     private ForwardingState state;
     /** The VRF an End.DT* decapsulated the current packet into, or -1. */
@@ -206,7 +208,7 @@ public final class Pipeline
         {
             return 0;
         }
-        return receiver.poll(clock.nanoTime(), released, this::sendFeedback);
+        return receiver.poll(clock.nanoTime(), released, feedbackOutput);
     }
 
     /** Where the control plane turns a live capture of this pipeline's frames on and off. */
@@ -761,7 +763,7 @@ public final class Pipeline
         }
         final int memberSeq = sender.nextMemberSequence(member);
         BondTlv.write(ctx.buffer(), ctx.l3Offset() + template.bondTlvOffset(), sender.bond().id(), sender.stream(),
-            member, flags, sequence, memberSeq, now);
+            member, flags, sender.bond().memberCount(), sequence, memberSeq, now);
         sender.bond().countSent(sender.stream(), member, innerLength, memberSeq, flags != 0);
         counters.count(PipelineCounters.ENCAPSULATED);
         final boolean via = outer.nextHopFamily() == RouteAction.NEXT_HOP_IPV6;
@@ -816,7 +818,7 @@ public final class Pipeline
             return true;
         }
         final int result = receiver.offer(stream, BondTlv.sequence(buffer, tlv), member,
-            BondTlv.memberSequence(buffer, tlv), BondTlv.sendTimeNs(buffer, tlv), now,
+            BondTlv.memberSequence(buffer, tlv), BondTlv.members(buffer, tlv), BondTlv.sendTimeNs(buffer, tlv), now,
             releaseTag(inPort, vrfId, family), buffer, ctx.l3Offset(), ctx.l3Length());
         switch (result)
         {
@@ -864,7 +866,8 @@ public final class Pipeline
     {
         counters.count(PipelineCounters.BOND_RELEASED);
         final int family = tag & 0xF;
-        ctx.reset(buffer, offset, length, offset - 64, family);
+        // the slot keeps HEADROOM octets in front of the packet, as the worker's frame buffer does
+        ctx.reset(buffer, offset, length, offset - HEADROOM + EthernetFrame.HEADER_LENGTH, family);
         routeDecapsulated((tag >>> 4) & 0xFFF, tag >>> 16, family);
     }
 
@@ -904,6 +907,10 @@ public final class Pipeline
         }
         final long dstHi = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET, BIG_ENDIAN);
         final long dstLo = buffer.getLong(l3 + Ipv6Header.DESTINATION_OFFSET + 8, BIG_ENDIAN);
+        if (bondSenders == null || !bondSenders.isSource(dstHi, dstLo))
+        {
+            return false;
+        }
         final int udpLength = buffer.getShort(udp + 4, BIG_ENDIAN) & 0xFFFF;
         if (udpLength < 8 || udp + udpLength > end)
         {

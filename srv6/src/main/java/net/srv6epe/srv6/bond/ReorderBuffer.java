@@ -213,6 +213,29 @@ public final class ReorderBuffer
     }
 
     /**
+     * Makes members {@code 0..count-1} count for loss inference from now on although they have delivered nothing
+     * yet, as if each had delivered the sequence before {@code firstSeq} at {@code nowNs}: at the start of a stream
+     * a member whose first packets are still on the way must not let the others' packets give its gaps up. Members
+     * already seen are left as they are.
+     *
+     * @param count    how many members the stream's bond has (the bond TLV says)
+     * @param firstSeq the stream's first sequence
+     * @param nowNs    the current time
+     */
+    public void expectMembers(final int count, final int firstSeq, final long nowNs)
+    {
+        for (int m = 0; m < Math.min(count, maxMembers); m++)
+        {
+            if (!memberSeen[m])
+            {
+                memberSeen[m] = true;
+                memberMaxSeq[m] = firstSeq - 1;
+                memberLastNs[m] = nowNs;
+            }
+        }
+    }
+
+    /**
      * Sets how recently a member must have delivered a packet to count for loss inference.
      *
      * @param ns nanoseconds, >= 0

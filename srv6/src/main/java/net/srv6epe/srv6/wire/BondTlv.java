@@ -15,7 +15,7 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |  Type = 124   |  Length = 22  |            Bond ID            |
- * |    Stream     |    Member     |     Flags     |   Reserved    |
+ * |    Stream     |    Member     |     Flags     |    Members    |
  * |                    Sequence (of the stream)                   |
  * |                Member Sequence (of the member)                |
  * |              Send Time (64 bits, ns, head end's clock)        |
@@ -42,6 +42,7 @@ public final class BondTlv
     private static final int STREAM = 4;
     private static final int MEMBER = 5;
     private static final int FLAGS = 6;
+    private static final int MEMBERS = 7;
     private static final int SEQUENCE = 8;
     private static final int MEMBER_SEQUENCE = 12;
     private static final int SEND_TIME = 16;
@@ -69,6 +70,7 @@ public final class BondTlv
         final int stream,
         final int member,
         final int flags,
+        final int members,
         final int sequence,
         final int memberSequence,
         final long sendTimeNs)
@@ -77,7 +79,7 @@ public final class BondTlv
         buffer.putByte(offset + STREAM, (byte)stream);
         buffer.putByte(offset + MEMBER, (byte)member);
         buffer.putByte(offset + FLAGS, (byte)flags);
-        buffer.putByte(offset + FLAGS + 1, (byte)0);
+        buffer.putByte(offset + MEMBERS, (byte)members);
         buffer.putInt(offset + SEQUENCE, sequence, BIG_ENDIAN);
         buffer.putInt(offset + MEMBER_SEQUENCE, memberSequence, BIG_ENDIAN);
         buffer.putLong(offset + SEND_TIME, sendTimeNs, BIG_ENDIAN);
@@ -118,6 +120,12 @@ public final class BondTlv
     public static int flags(final DirectBuffer buffer, final int offset)
     {
         return buffer.getByte(offset + FLAGS) & 0xFF;
+    }
+
+    /** How many members the bond has (the tail expects each of them to deliver). */
+    public static int members(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + MEMBERS) & 0xFF;
     }
 
     public static int sequence(final DirectBuffer buffer, final int offset)

@@ -188,6 +188,28 @@ class ReorderBufferTest
     }
 
     @Test
+    void anExpectedMemberThatHasNotDeliveredYetBlocksInferenceAtTheStart()
+    {
+        final ReorderBuffer rb = newBuffer(8);
+        rb.expectMembers(2, 0, T0);
+        offer(rb, 0, 0, T0);
+        assertEquals(HELD, offer(rb, 2, 0, T0 + 1));
+        assertEquals(0, rb.release(T0 + 1, recorder), "member 1 announced, still silent: 1 may be on its way");
+        assertEquals(0, rb.inferredLost());
+        assertEquals(IN_ORDER, offer(rb, 1, 1, T0 + 2), "member 1's first packet fills the gap");
+        assertEquals(1, rb.release(T0 + 2, recorder));
+        assertEquals(List.of(0, 1, 2), delivered);
+        assertEquals(0, rb.lost());
+
+        final ReorderBuffer unannounced = newBuffer(8);
+        delivered.clear();
+        offer(unannounced, 0, 0, T0);
+        offer(unannounced, 2, 0, T0 + 1);
+        assertEquals(1, unannounced.release(T0 + 1, recorder), "without the announcement member 0 alone decides");
+        assertEquals(1, unannounced.inferredLost());
+    }
+
+    @Test
     void aMemberThatStoppedDeliveringNoLongerBlocksInference()
     {
         final ReorderBuffer rb = newBuffer(8);

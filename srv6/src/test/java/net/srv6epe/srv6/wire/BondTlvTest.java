@@ -53,7 +53,7 @@ class BondTlvTest
         final EncapTemplate t = EncapTemplate.createBonded(1, 2, segments("fc00:a::1", "fc00:6::b1"));
         final UnsafeBuffer b = new UnsafeBuffer(t.headerBytes().clone());
         final int at = t.bondTlvOffset();
-        BondTlv.write(b, at, 0xBEEF, 3, 7, BondTlv.FLAG_PROBE, 0xFFFF_FFFE, 0x8000_0001, 0x0123_4567_89AB_CDEFL);
+        BondTlv.write(b, at, 0xBEEF, 3, 7, BondTlv.FLAG_PROBE, 9, 0xFFFF_FFFE, 0x8000_0001, 0x0123_4567_89AB_CDEFL);
         final Srh srh = new Srh().wrap(b, 40, t.length() - 40);
         assertNull(srh.validate());
         final int found = BondTlv.find(srh);
@@ -62,6 +62,7 @@ class BondTlvTest
         assertEquals(3, BondTlv.stream(b, found));
         assertEquals(7, BondTlv.member(b, found));
         assertEquals(BondTlv.FLAG_PROBE, BondTlv.flags(b, found));
+        assertEquals(9, BondTlv.members(b, found));
         assertEquals(0xFFFF_FFFE, BondTlv.sequence(b, found));
         assertEquals(0x8000_0001, BondTlv.memberSequence(b, found));
         assertEquals(0x0123_4567_89AB_CDEFL, BondTlv.sendTimeNs(b, found));
