@@ -696,15 +696,7 @@ class BondPipelineTest
     void feedbackWithAnSrhNotYetAtItsLastSegmentIsNotTakenAsFeedback()
     {
         final Router head = new Router(HEAD_YAML, 1_000_000_000L, true);
-        final Router tail = new Router(TAIL_YAML_PATHS, 7_000_000_000L, true);
-        for (final Bonded b : sendThroughHead(head, 2))
-        {
-            toTail(tail, b);
-        }
-        tail.take();
-        tail.now[0] += FEEDBACK_INTERVAL_NS;
-        tail.poll();
-        final byte[] frame = tail.take().get(0).frame();
+        final byte[] frame = firstFeedback(head, TAIL_YAML_PATHS, 2);
         // deliver it to the head's address without the relay step: Segments Left is still 1
         final UnsafeBuffer f = new UnsafeBuffer(reframe(frame, H_PA_MAC, RELAY_A_HEAD_MAC));
         putAddress(f, 14 + 24, HEAD_SOURCE);
@@ -713,19 +705,29 @@ class BondPipelineTest
         assertEquals(0, head.counters.total(PipelineCounters.BOND_FEEDBACK_RECEIVED));
     }
 
-    @Test
-    void feedbackToAnotherOfTheHeadsAddressesIsNotFeedback()
+    /**
+     * Sends {@code packets} bonded packets from {@code head} to a new tail of {@code tailYaml}, lets the tail's
+     * feedback interval pass and returns the first feedback frame it sends.
+     */
+    private static byte[] firstFeedback(final Router head, final String tailYaml, final int packets)
     {
-        final Router head = new Router(HEAD_YAML, 1_000_000_000L, true);
-        final Router tail = new Router(TAIL_YAML, 7_000_000_000L, true);
-        for (final Bonded b : sendThroughHead(head, 3))
+        final Router tail = new Router(tailYaml, 7_000_000_000L, true);
+        for (final Bonded b : sendThroughHead(head, packets))
         {
             toTail(tail, b);
         }
         tail.take();
         tail.now[0] += FEEDBACK_INTERVAL_NS;
         tail.poll();
-        final UnsafeBuffer f = new UnsafeBuffer(reframe(tail.take().get(0).frame(), H_PA_MAC, RELAY_A_HEAD_MAC));
+        return tail.take().get(0).frame();
+    }
+
+    @Test
+    void feedbackToAnotherOfTheHeadsAddressesIsNotFeedback()
+    {
+        final Router head = new Router(HEAD_YAML, 1_000_000_000L, true);
+        final UnsafeBuffer f = new UnsafeBuffer(reframe(firstFeedback(head, TAIL_YAML, 3), H_PA_MAC,
+            RELAY_A_HEAD_MAC));
         putAddress(f, 14 + 24, "fd00:a::1");   // the head's port address, not its bond source
         head.receive(H_PA, f.byteArray());
         assertEquals(List.of(), head.drainFeedback());
@@ -737,15 +739,7 @@ class BondPipelineTest
     void feedbackWithABadChecksumIsDropped()
     {
         final Router head = new Router(HEAD_YAML, 1_000_000_000L, true);
-        final Router tail = new Router(TAIL_YAML, 7_000_000_000L, true);
-        for (final Bonded b : sendThroughHead(head, 3))
-        {
-            toTail(tail, b);
-        }
-        tail.take();
-        tail.now[0] += FEEDBACK_INTERVAL_NS;
-        tail.poll();
-        final byte[] frame = reframe(tail.take().get(0).frame(), H_PA_MAC, RELAY_A_HEAD_MAC);
+        final byte[] frame = reframe(firstFeedback(head, TAIL_YAML, 3), H_PA_MAC, RELAY_A_HEAD_MAC);
         final int payload = 14 + 40 + 8;
         frame[payload + 20] ^= 0x40;   // a bit of the tail time
         head.receive(H_PA, frame);
