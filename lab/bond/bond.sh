@@ -9,7 +9,7 @@
 #   lab/bond/bond.sh single   [--quick] [--json] [--out DIR]   one TCP download over the best single path
 #   lab/bond/bond.sh bond     [--quick] [--json] [--out DIR]   the same download bonded over both relays
 #   lab/bond/bond.sh failure  [--quick] [--json] [--out DIR]   bonded; relay-b's link to rc goes down half-way
-#   lab/bond/bond.sh run      [--quick] [--json] [--out DIR]   single, bond and failure, one summary
+#   lab/bond/bond.sh [run]    [--quick] [--json] [--out DIR]   single, bond and failure, one summary
 #   options: --seconds S (transfer length; default 10, 5 with --quick), --rate-a M, --rate-b M (Mbit/s of the
 #            relays towards rc; default 20 and 10)
 #
@@ -27,7 +27,8 @@ STATE_DIR=${BOND_STATE_DIR:-/run/srv6-epe-lab}
 . "$root/lab/epe/supervise.sh"
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-[ $# -ge 1 ] || usage
+# no command (or options first): run
+if [ $# -eq 0 ] || [ "${1#-}" != "$1" ]; then set -- run "$@"; fi
 args=("$@")
 cmd=$1; shift
 [ "$(id -u)" -eq 0 ] || { echo "the bonding lab builds network namespaces: run it as root" >&2; exit 1; }
