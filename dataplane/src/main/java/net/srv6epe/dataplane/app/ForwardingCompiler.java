@@ -1,11 +1,13 @@
 package net.srv6epe.dataplane.app;
 
 import net.srv6epe.dataplane.config.BondConfig;
+import net.srv6epe.dataplane.config.ConfigException;
 import net.srv6epe.dataplane.config.EncapConfig;
 import net.srv6epe.dataplane.config.LocatorConfig;
 import net.srv6epe.dataplane.config.PbrRuleConfig;
 import net.srv6epe.dataplane.config.PortConfig;
 import net.srv6epe.dataplane.config.RouteConfig;
+import net.srv6epe.dataplane.config.RouteFile;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.config.SidConfig;
 import net.srv6epe.dataplane.config.VrfConfig;
@@ -93,6 +95,10 @@ public final class ForwardingCompiler
             {
                 addRoute(builder, config, vrf.name(), route);
             }
+            if (vrf.routesFile() != null)
+            {
+                addRouteFile(builder, config, vrf);
+            }
         }
 
         for (final LocatorConfig locator : config.locators())
@@ -108,6 +114,30 @@ public final class ForwardingCompiler
             builder.addPbrRule(pbrRule(rule));
         }
         return builder.build();
+    }
+
+    /** The routes of a VRF's {@code routes-file} (checked when the configuration was loaded). */
+    private static void addRouteFile(
+        final ForwardingStateBuilder builder, final RouterConfig config, final VrfConfig vrf)
+    {
+        final java.util.Set<String> ports = new java.util.HashSet<>();
+        config.ports().forEach(p -> ports.add(p.name()));
+        final RouteFile routes;
+        try
+        {
+            routes = RouteFile.read(java.nio.file.Path.of(vrf.routesFile()), "vrfs." + vrf.name() + ".routes-file",
+                ports);
+        }
+        catch (final ConfigException ex)
+        {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+        for (int i = 0; i < routes.size(); i++)
+        {
+            builder.addRoute(vrf.name(),
+                Ipv6Prefix.covering(routes.prefixHi(i), routes.prefixLo(i), routes.prefixLength(i)),
+                RouteAction.via(routes.viaHi(i), routes.viaLo(i), routes.port(i)));
+        }
     }
 
     private static void addRoute(

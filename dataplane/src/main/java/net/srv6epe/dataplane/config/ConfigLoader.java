@@ -66,9 +66,38 @@ public final class ConfigLoader
         {
             throw new ConfigException(List.of(new ConfigError("", "cannot read " + file + ": " + ex.getMessage())));
         }
-        final RouterConfig config = parse(text);
+        final RouterConfig parsed = parse(text);
         final Path dir = file.toAbsolutePath().getParent();
-        return dir == null ? config : resolvePortFiles(config, dir);
+        final RouterConfig config = dir == null ? parsed : resolvePortFiles(parsed, dir);
+        checkRouteFiles(config);
+        return config;
+    }
+
+    /** Reads every VRF's {@code routes-file} once, so that a bad line refuses the file before anything runs. */
+    private static void checkRouteFiles(final RouterConfig config) throws ConfigException
+    {
+        final List<ConfigError> errors = new ArrayList<>();
+        final java.util.Set<String> ports = new java.util.HashSet<>();
+        config.ports().forEach(p -> ports.add(p.name()));
+        for (int i = 0; i < config.vrfs().size(); i++)
+        {
+            final VrfConfig v = config.vrfs().get(i);
+            if (v != null && v.routesFile() != null)
+            {
+                try
+                {
+                    RouteFile.read(Path.of(v.routesFile()), ConfigPaths.index("vrfs", i) + ".routes-file", ports);
+                }
+                catch (final ConfigException ex)
+                {
+                    errors.addAll(ex.errors());
+                }
+            }
+        }
+        if (!errors.isEmpty())
+        {
+            throw new ConfigException(errors);
+        }
     }
 
     /**
@@ -199,7 +228,13 @@ public final class ConfigLoader
             ports.add(new PortConfig(p.name(), p.interfaceName(), p.backend(), resolve(dir, p.read()),
                 resolve(dir, p.write()), p.mac(), p.addresses(), p.mtu(), p.vrf()));
         }
-        return new RouterConfig(config.router(), List.copyOf(ports), config.neighbors(), config.vrfs(),
+        final List<VrfConfig> vrfs = new ArrayList<>();
+        for (final VrfConfig v : config.vrfs())
+        {
+            vrfs.add(v == null || v.routesFile() == null ? v :
+                new VrfConfig(v.name(), v.table(), v.routes(), resolve(dir, v.routesFile())));
+        }
+        return new RouterConfig(config.router(), List.copyOf(ports), config.neighbors(), List.copyOf(vrfs),
             config.locators(), config.sids(), config.pbr(), config.bgp(), config.bonds());
     }
 

@@ -68,13 +68,14 @@ final class FrameBuilder
         for (int i = 0; i < flows; i++)
         {
             frames[i] = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
-            build(frames[i], scenario, length, BASE_PORT + i, dstMac, srcMac);
+            build(frames[i], scenario, length, BASE_PORT + i,
+                scenario.bigTable() ? BigTable.destination(i, flows) : Addressing.DST6, dstMac, srcMac);
         }
         return frames;
     }
 
     private static void build(final UnsafeBuffer b, final Scenario s, final int length, final int srcPort,
-        final long dstMac, final long srcMac)
+        final String dst6, final long dstMac, final long srcMac)
     {
         MacAddress.put(b, 0, dstMac);
         MacAddress.put(b, 6, srcMac);
@@ -122,7 +123,7 @@ final class FrameBuilder
         }
         else
         {
-            ipv6(b, at, innerLength - IPV6, 17, Addressing.GEN6, Addressing.DST6);
+            ipv6(b, at, innerLength - IPV6, 17, Addressing.GEN6, dst6);
             at += IPV6;
         }
         b.putShort(at, (short)srcPort, BIG_ENDIAN);

@@ -84,7 +84,12 @@ final class JavaDut
             lab.dropIngress(lab.dut, ifc);
         }
         final Path config = dir.resolve("router.yaml");
-        Files.writeString(config, config(scenario, dir, workerOnly ? lab.dutCpu : -1), StandardCharsets.UTF_8);
+        String yaml = config(scenario, dir, workerOnly ? lab.dutCpu : -1);
+        if (scenario.bigTable())
+        {
+            yaml = yaml.replace(BigTable.ROUTES_FILE, BigTable.writeRoutesFile(dir).toString());
+        }
+        Files.writeString(config, yaml, StandardCharsets.UTF_8);
         final List<String> command = new ArrayList<>();
         if (nice != 0)
         {

@@ -25,7 +25,8 @@ final class KernelDut
     }
 
     /** Configures the DUT namespace of {@code lab} for {@code scenario}. */
-    static void configure(final LabTopology lab, final Scenario scenario)
+    static void configure(final LabTopology lab, final Scenario scenario, final java.nio.file.Path dir)
+        throws java.io.IOException
     {
         if (scenario.kernelUnsupported != null)
         {
@@ -48,9 +49,10 @@ final class KernelDut
             "permanent"));
         lab.inNs(ns, List.of("ip", "neigh", "replace", SINK4, "lladdr", SINK_MAC, "dev", OUT_IF, "nud", "permanent"));
         lab.inNs(ns, List.of("ip", "sr", "tunsrc", "set", OUT6));
+        final String batch = scenario.bigTable() ? BigTable.writeKernelBatch(dir).toString() : null;
         for (final List<String> command : scenario.kernelCommands)
         {
-            lab.inNs(ns, command);
+            lab.inNs(ns, command.stream().map(w -> w.equals(BigTable.KERNEL_BATCH) ? batch : w).toList());
         }
     }
 }

@@ -80,7 +80,7 @@ final class LabRunner
             }
             else
             {
-                KernelDut.configure(lab, scenario);
+                KernelDut.configure(lab, scenario, dir);
             }
             final Path done = dir.resolve("gen-done");
             final Path sinkLog = dir.resolve("sink.log");

@@ -2,6 +2,7 @@ package net.srv6epe.perf.suite;
 
 import static net.srv6epe.perf.suite.Addressing.DST4_PREFIX;
 import static net.srv6epe.perf.suite.Addressing.DST6_PREFIX;
+import static net.srv6epe.perf.suite.Addressing.GEN6;
 import static net.srv6epe.perf.suite.Addressing.LOCATOR;
 import static net.srv6epe.perf.suite.Addressing.OUT_IF;
 import static net.srv6epe.perf.suite.Addressing.IN_IF;
@@ -67,7 +68,19 @@ enum Scenario
         vrfDefault() + "  - name: green\n    table: 102\n    routes: [ { prefix: \"" + DST4_PREFIX + "\", via: \"" +
             SINK4 + "\", port: out } ]\n" + locator() + "sids: [ { sid: \"" + SID_DT46 +
             "\", behavior: End.DT46, vrf: green } ]\n",
-        List.of(), "End.DT46 needs a VRF device (vrftable), and this kernel has no VRF device type");
+        List.of(), "End.DT46 needs a VRF device (vrftable), and this kernel has no VRF device type"),
+
+    /**
+     * The content server's case at scale: a PBR rule (from the generator's source) selects a VRF holding a million
+     * routes (BigTable), the flows' destinations spread over it, forwarded to the sink. Our router reads the routes
+     * from a {@code routes-file}, the kernel from {@code ip -batch}; both files are written per run.
+     */
+    PBR_1M("pbr-1m", false, List.of(),
+        vrfDefault() + "  - name: big\n    table: " + BigTable.TABLE + "\n    routes-file: \"" + BigTable.ROUTES_FILE +
+            "\"\npbr: [ { priority: 10, from: \"" + GEN6 + "/128\", vrf: big } ]\n",
+        commands("ip -6 rule add from " + GEN6 + "/128 table " + BigTable.TABLE + " pref 100",
+            "ip -6 -batch " + BigTable.KERNEL_BATCH), null);
+
 
     final String cliName;
     /** The inner packet is IPv4 (else IPv6). */
@@ -90,6 +103,12 @@ enum Scenario
         this.routerYaml = routerYaml;
         this.kernelCommands = kernelCommands;
         this.kernelUnsupported = kernelUnsupported;
+    }
+
+    /** Whether the scenario routes into the million-route table (files written per run, flows spread over it). */
+    boolean bigTable()
+    {
+        return this == PBR_1M;
     }
 
     /** The scenario called {@code name} on the command line. */
