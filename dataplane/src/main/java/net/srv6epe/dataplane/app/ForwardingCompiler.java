@@ -23,7 +23,10 @@ import net.srv6epe.vrf.prefix.Ipv6Prefix;
 import net.srv6epe.vrf.route.RouteAction;
 import net.srv6epe.vrf.sid.LocalSid;
 
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a validated {@link RouterConfig} into the {@link ForwardingState} the pipeline reads:
@@ -120,12 +123,12 @@ public final class ForwardingCompiler
     private static void addRouteFile(
         final ForwardingStateBuilder builder, final RouterConfig config, final VrfConfig vrf)
     {
-        final java.util.Set<String> ports = new java.util.HashSet<>();
+        final Set<String> ports = new HashSet<>();
         config.ports().forEach(p -> ports.add(p.name()));
         final RouteFile routes;
         try
         {
-            routes = RouteFile.read(java.nio.file.Path.of(vrf.routesFile()), "vrfs." + vrf.name() + ".routes-file",
+            routes = RouteFile.read(Path.of(vrf.routesFile()), "vrfs." + vrf.name() + ".routes-file",
                 ports);
         }
         catch (final ConfigException ex)

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.srv6epe.dataplane.app.ConfigControlHandler;
 import net.srv6epe.dataplane.control.ControlException;
 import net.srv6epe.dataplane.control.ControlRequest;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ final class ShowCommand implements Callable<Integer>
         final String topic = words.get(0).equals("bgp") ? bgpTopic(args) : words.get(0);
         if (words.get(0).equals("bond") && words.size() == 2)
         {
-            args.put(net.srv6epe.dataplane.app.ConfigControlHandler.ARG_BOND, words.get(1));
+            args.put(ConfigControlHandler.ARG_BOND, words.get(1));
         }
         else if (!words.get(0).equals("bgp") && words.size() > 1)
         {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -77,7 +79,7 @@ public final class ConfigLoader
     private static void checkRouteFiles(final RouterConfig config) throws ConfigException
     {
         final List<ConfigError> errors = new ArrayList<>();
-        final java.util.Set<String> ports = new java.util.HashSet<>();
+        final Set<String> ports = new HashSet<>();
         config.ports().forEach(p -> ports.add(p.name()));
         for (int i = 0; i < config.vrfs().size(); i++)
         {

@@ -9,6 +9,8 @@ import net.srv6epe.srv6.DropReason;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 
@@ -29,7 +31,7 @@ import java.nio.ByteBuffer;
  */
 public final class Worker implements Agent
 {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Worker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     /** Frames taken from one port per duty cycle. */
     public static final int BATCH = 64;
     /** Largest frame a worker accepts (jumbo frames of 9216 bytes and more fit). */
