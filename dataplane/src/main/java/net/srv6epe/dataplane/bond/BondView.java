@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.srv6epe.srv6.Ipv6Address;
+import net.srv6epe.srv6.bond.FeedbackMessage;
 import net.srv6epe.srv6.bond.FeedbackReport;
 import net.srv6epe.srv6.bond.MemberStatus;
 
@@ -90,7 +91,7 @@ public final class BondView
                 {
                     continue;
                 }
-                for (int m = 0; m < net.srv6epe.srv6.bond.FeedbackMessage.MAX_MEMBERS; m++)
+                for (int m = 0; m < FeedbackMessage.MAX_MEMBERS; m++)
                 {
                     if (s.publishedMemberPackets(m) > 0)
                     {

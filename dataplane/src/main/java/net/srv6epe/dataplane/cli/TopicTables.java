@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The text table of each {@code show} topic, over the row keys documented by the router's control handler,
@@ -122,6 +124,10 @@ public final class TopicTables
         {
             return data.toString() + "\n";
         }
+        if ("bond".equals(topic))
+        {
+            return bondTables(data);
+        }
         List<TableColumn> columns = TABLES.containsKey(topic) ? TABLES.get(topic) : BGP_TABLES.get(topic);
         final List<TableColumn> counters = COUNTER_COLUMNS.get(topic);
         if (columns != null && counters != null && data.size() > 0 && data.get(0).has(counters.get(0).header()
@@ -133,6 +139,32 @@ public final class TopicTables
             columns = all;
         }
         return TableRenderer.render(columns != null ? columns : TableRenderer.columnsOf(data), data);
+    }
+
+    /**
+     * {@code show bond}: a router can be a head end and a tail end at once, and the two kinds of row have their own
+     * columns: one table per role, head first.
+     */
+    private static String bondTables(final JsonNode data)
+    {
+        final StringBuilder out = new StringBuilder();
+        for (final String role : List.of("head", "tail"))
+        {
+            final ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+            for (final JsonNode row : data)
+            {
+                if (role.equals(row.path("role").asText()))
+                {
+                    rows.add(row);
+                }
+            }
+            if (!rows.isEmpty())
+            {
+                out.append(out.length() == 0 ? "" : "\n").append(TableRenderer.render(TableRenderer.columnsOf(rows),
+                    rows));
+            }
+        }
+        return out.toString();
     }
 
     private static String uptime(final JsonNode row)

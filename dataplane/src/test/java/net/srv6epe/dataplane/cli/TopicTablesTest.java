@@ -52,4 +52,21 @@ class TopicTablesTest
             "      10  fd00:100::a/128  all  peer-a    100",
             ""), table);
     }
+
+    @Test
+    void showsTheBondsOfAHeadEndAndATailEndAsTwoTables() throws Exception
+    {
+        final String text = TopicTables.render("bond", JSON.readTree("[" +
+            "{\"role\":\"head\",\"bond\":\"down\",\"member\":\"a\",\"weight\":0.66}," +
+            "{\"role\":\"tail\",\"sid\":\"fc00:6::b1\",\"member\":0,\"hold-ms\":16.2}," +
+            "{\"role\":\"head\",\"bond\":\"down\",\"member\":\"b\",\"weight\":0.34}]"));
+        assertEquals(String.join("\n",
+            "ROLE  BOND  MEMBER  WEIGHT",
+            "head  down  a       0.66",
+            "head  down  b       0.34",
+            "",
+            "ROLE  SID         MEMBER  HOLD-MS",
+            "tail  fc00:6::b1  0       16.2",
+            ""), text);
+    }
 }
