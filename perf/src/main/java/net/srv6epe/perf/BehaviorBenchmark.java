@@ -5,7 +5,14 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import net.srv6epe.dataplane.bond.Bond;
+import net.srv6epe.dataplane.bond.BondFeedbackQueue;
+import net.srv6epe.dataplane.bond.BondReceiver;
+import net.srv6epe.dataplane.bond.BondSenders;
+import net.srv6epe.dataplane.bond.BondTable;
+import net.srv6epe.dataplane.bond.BondTailEnd;
 import net.srv6epe.dataplane.neighbor.NeighborAgent;
 import net.srv6epe.dataplane.neighbor.NeighborSettings;
 import net.srv6epe.dataplane.neighbor.NeighborTable;
@@ -18,6 +25,7 @@ import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.srv6.behavior.EncapTemplate;
 import net.srv6epe.srv6.behavior.IcmpRateLimiter;
+import net.srv6epe.srv6.bond.BondEstimator;
 import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.ForwardingStateBuilder;
 import net.srv6epe.vrf.ForwardingStatePublisher;
@@ -79,8 +87,13 @@ public class BehaviorBenchmark
     private static final String SID_DT46 = "fc00:a::46";
     private static final String NEXT_SEGMENT = "fc00:b::1";
     private static final String NEXT_HOP = "fd00:20::2";
+    private static final String SRC_BOND = "fd00:10::bd";
+    private static final String SID_BOND_TAIL = "fc00:a::bd";
+    /** Where the bond TLV's stream sequence sits in a frame for the bond tail (Ethernet, IPv6, SRH of one SID). */
+    private static final int TAIL_SEQUENCE_OFFSET = 14 + 40 + 8 + 16 + 8;
 
-    @Param({ "ipv6-forward", "h-encaps", "h-encaps-red", "h-encaps-v4", "end", "end-x", "end-dt6", "end-dt46" })
+    @Param({ "ipv6-forward", "h-encaps", "h-encaps-red", "h-encaps-v4", "end", "end-x", "end-dt6", "end-dt46",
+        "bond-head", "bond-tail" })
     public String behavior;
 
     @Param({ "64", "1500" })
@@ -90,6 +103,7 @@ public class BehaviorBenchmark
     private UnsafeBuffer work;
     private byte[][] frames;
     private int next;
+    private int sequence;
     private long sentBytes;
     private int sentLength;
 
@@ -110,6 +124,13 @@ public class BehaviorBenchmark
             frames[i] = frame(behavior, size, 40000 + i);
         }
         work = new UnsafeBuffer(ByteBuffer.allocateDirect(Pipeline.HEADROOM + 16384));
+        if (behavior.startsWith("bond-"))
+        {
+            // the head end's bond, or the tail end's SID; only then, so the other behaviors pay nothing for it
+            pipeline.bonding(new BondSenders(bonds(), 0), new BondReceiver(List.of(new BondTailEnd(
+                hi(SID_BOND_TAIL), lo(SID_BOND_TAIL), 1024, 2_000_000, 100_000_000, 20_000_000, List.of()))),
+                new BondFeedbackQueue(), SystemNanoClock.INSTANCE);
+        }
 
         final int in = frames[0].length;
         process();
@@ -134,6 +155,10 @@ public class BehaviorBenchmark
             case "end-dt6":
             case "end-dt46":
                 return -40;
+            case "bond-head":
+                return 40 + 8 + 32 + 24;
+            case "bond-tail":
+                return -(40 + 8 + 16 + 24);
             default:
                 return 0;
         }
@@ -147,6 +172,11 @@ public class BehaviorBenchmark
     {
         final byte[] frame = frames[next++ & (FLOWS - 1)];
         work.putBytes(Pipeline.HEADROOM, frame);
+        if (frame.length > TAIL_SEQUENCE_OFFSET && behavior.equals("bond-tail"))
+        {
+            // each bonded packet a new sequence number of the stream: the tail's in-order path
+            work.putInt(Pipeline.HEADROOM + TAIL_SEQUENCE_OFFSET, sequence++, ByteOrder.BIG_ENDIAN);
+        }
         pipeline.process(0, work, Pipeline.HEADROOM, frame.length);
         return sentBytes;
     }
@@ -176,6 +206,10 @@ public class BehaviorBenchmark
         b.addPbrRule(PbrRule.ipv6(10, Ipv6Prefix.parse(SRC_A + "/128"), null, "epe-a"));
         b.addPbrRule(PbrRule.ipv6(20, Ipv6Prefix.parse(SRC_B + "/128"), null, "epe-b"));
         b.addPbrRule(PbrRule.ipv4(30, Ipv4Prefix.parse(SRC4 + "/32"), null, "epe-a"));
+        b.addVrf("bonded", 103);
+        b.addRoute("bonded", Ipv6Prefix.parse("fd00:c0::/64"), RouteAction.bond("b", 1));
+        b.addPbrRule(PbrRule.ipv6(40, Ipv6Prefix.parse(SRC_BOND + "/128"), null, "bonded"));
+        b.addSid(LocalSid.of(hi(SID_BOND_TAIL), lo(SID_BOND_TAIL), Behavior.END_DT6).withVrf("peer"));
         b.addLocator(Ipv6Prefix.parse("fc00:a::/48"));
         b.addSid(LocalSid.of(hi(SID_END), lo(SID_END), Behavior.END));
         b.addSid(LocalSid.of(hi(SID_END_X), lo(SID_END_X), Behavior.END_X).withNextHop6(hi(NEXT_HOP), lo(NEXT_HOP))
@@ -183,6 +217,28 @@ public class BehaviorBenchmark
         b.addSid(LocalSid.of(hi(SID_DT6), lo(SID_DT6), Behavior.END_DT6).withVrf("peer"));
         b.addSid(LocalSid.of(hi(SID_DT46), lo(SID_DT46), Behavior.END_DT46).withVrf("peer"));
         return b.build();
+    }
+
+    /** The head end's bond "b": two members through the next segment to End.DT6, equal capacity hints. */
+    private static BondTable bonds()
+    {
+        return new BondTable(List.of(new Bond("b", 1, hi("fd00:20::1"), lo("fd00:20::1"), Vrf.DEFAULT_NAME,
+            List.of("a", "b"), List.of(List.of(NEXT_SEGMENT, SID_DT6), List.of("fc00:b::2", SID_DT6)),
+            new long[] {1_250_000, 1_250_000}, BondEstimator.Settings.defaults(), 1)));
+    }
+
+    /** {@code inner} bonded by a head end of ours onto a single member: our bond tail SID. */
+    private static byte[] bonded(final byte[] inner)
+    {
+        final ForwardingStateBuilder b = ForwardingStateBuilder.from(ForwardingState.initial());
+        b.addRoute(Vrf.DEFAULT_NAME, Ipv6Prefix.parse("fd00:20::/64"), RouteAction.connected("core"));
+        b.addRoute(Vrf.DEFAULT_NAME, Ipv6Prefix.parse("fc00::/16"), RouteAction.via(hi(NEXT_HOP), lo(NEXT_HOP),
+            "core"));
+        b.addRoute(Vrf.DEFAULT_NAME, Ipv6Prefix.parse("fd00:c0::/64"), RouteAction.bond("t", 2));
+        final BondSenders senders = new BondSenders(new BondTable(List.of(new Bond("t", 2, hi("fd00:20::1"),
+            lo("fd00:20::1"), Vrf.DEFAULT_NAME, List.of("only"), List.of(List.of(SID_BOND_TAIL)), new long[1],
+            BondEstimator.Settings.defaults(), 1))), 0);
+        return through(b.build(), p -> p.bonding(senders, null, null, SystemNanoClock.INSTANCE), inner);
     }
 
     private static Pipeline pipeline(final ForwardingStatePublisher publisher,
@@ -221,6 +277,10 @@ public class BehaviorBenchmark
                 return encapsulated(ipv6(SRC, DST, size, sport), Behavior.H_ENCAPS_RED, SID_DT6);
             case "end-dt46":
                 return encapsulated(ipv6(SRC, DST, size, sport), Behavior.H_ENCAPS_RED, SID_DT46);
+            case "bond-head":
+                return ipv6(SRC_BOND, DST, size, sport);
+            case "bond-tail":
+                return bonded(ipv6(SRC, DST, size, sport));
             default:
                 throw new IllegalArgumentException("unknown behavior " + behavior);
         }
@@ -241,8 +301,17 @@ public class BehaviorBenchmark
             "core"));
         b.addRoute(Vrf.DEFAULT_NAME, Ipv6Prefix.parse("fd00:c0::/64"), RouteAction.encap(EncapTemplate.create(mode,
             Ipv6Address.parseHi("fd00:20::1"), Ipv6Address.parseLo("fd00:20::1"), segs), Vrf.DEFAULT_NAME));
+        return through(b.build(), p -> { }, inner);
+    }
+
+    /**
+     * {@code inner} sent through a pipeline of ours on {@code state} ({@code setup} applied to it first): the one
+     * frame that leaves, addressed from the server's MAC to ours.
+     */
+    private static byte[] through(final ForwardingState state, final Consumer<Pipeline> setup, final byte[] inner)
+    {
         final ForwardingStatePublisher publisher = new ForwardingStatePublisher();
-        publisher.publish(b.build());
+        publisher.publish(state);
         final List<byte[]> out = new ArrayList<>();
         final Pipeline generator = pipeline(publisher, (port, buffer, offset, length) ->
         {
@@ -251,6 +320,7 @@ public class BehaviorBenchmark
             out.add(f);
             return true;
         });
+        setup.accept(generator);
         final UnsafeBuffer work = new UnsafeBuffer(ByteBuffer.allocateDirect(Pipeline.HEADROOM + 16384));
         work.putBytes(Pipeline.HEADROOM, inner);
         generator.process(0, work, Pipeline.HEADROOM, inner.length);
