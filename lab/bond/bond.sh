@@ -51,19 +51,7 @@ done
 
 # --- down: the lab `up` left, and labs of runs that were killed (their owner PID is gone) ----------------------
 if [ "$cmd" = down ]; then
-  gone=()
-  if [ "$orphans" -eq 0 ] && [ -f "$STATE_DIR/bond/pids" ]; then
-    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$STATE_DIR/bond/pids"
-  fi
-  for ns in $(ip netns list | awk '{print $1}'); do
-    case "$ns" in
-      bond-srv|bond-rs|bond-ra|bond-rb|bond-rc|bond-cl) [ "$orphans" -eq 1 ] || gone+=("$ns") ;;
-      s6bond[0-9]*-*) owner=${ns#s6bond}; owner=${owner%%-*}; kill -0 "$owner" 2>/dev/null || gone+=("$ns") ;;
-    esac
-  done
-  epe_remove_namespaces "${gone[@]}"
-  [ "$orphans" -eq 1 ] || rm -rf "$STATE_DIR/bond"
-  echo "removed ${#gone[@]} namespaces${gone[*]:+: ${gone[*]}}"
+  epe_lab_down "$STATE_DIR/bond" "$orphans" s6bond bond-srv bond-rs bond-ra bond-rb bond-rc bond-cl
   exit 0
 fi
 

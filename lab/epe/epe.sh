@@ -46,19 +46,7 @@ done
 
 # --- down: the lab `up` left, and labs of runs that were killed (their owner PID is gone) ----------------------
 if [ "$cmd" = down ]; then
-  gone=()
-  if [ "$orphans" -eq 0 ] && [ -f "$STATE_DIR/epe/pids" ]; then
-    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$STATE_DIR/epe/pids"
-  fi
-  for ns in $(ip netns list | awk '{print $1}'); do
-    case "$ns" in
-      epe-*) [ "$orphans" -eq 1 ] || gone+=("$ns") ;;
-      s6epe[0-9]*-*) owner=${ns#s6epe}; owner=${owner%%-*}; kill -0 "$owner" 2>/dev/null || gone+=("$ns") ;;
-    esac
-  done
-  epe_remove_namespaces "${gone[@]}"
-  [ "$orphans" -eq 1 ] || rm -rf "$STATE_DIR/epe"
-  echo "removed ${#gone[@]} namespaces${gone[*]:+: ${gone[*]}}"
+  epe_lab_down "$STATE_DIR/epe" "$orphans" s6epe 'epe-*'
   exit 0
 fi
 

@@ -6,6 +6,32 @@
 # it sends SIGTERM to the child, stops the processes in the child's namespaces (so that the child's current command
 # ends and its EXIT trap removes the lab), waits up to 30 s for it, and removes whatever is still left.
 
+# epe_lab_down STATE ORPHANS RUN_PREFIX UP_GLOB...: a lab script's `down`. Unless ORPHANS is 1, stops the PIDs
+# that `up` recorded in STATE/pids, removes the namespaces matching an UP_GLOB and STATE; always removes the
+# namespaces RUN_PREFIX<pid>-* of runs whose owner PID is gone (killed runs). Prints what it removed.
+epe_lab_down() {
+  local state=$1 orphans=$2 prefix=$3 ns owner glob
+  shift 3
+  local gone=()
+  if [ "$orphans" -eq 0 ] && [ -f "$state/pids" ]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$state/pids"
+  fi
+  for ns in $(ip netns list | awk '{print $1}'); do
+    if [[ $ns == "$prefix"[0-9]*-* ]]; then
+      owner=${ns#"$prefix"}; owner=${owner%%-*}
+      kill -0 "$owner" 2>/dev/null || gone+=("$ns")
+    elif [ "$orphans" -eq 0 ]; then
+      for glob in "$@"; do
+        # shellcheck disable=SC2053 # the glob is a pattern on purpose
+        if [[ $ns == $glob ]]; then gone+=("$ns"); break; fi
+      done
+    fi
+  done
+  epe_remove_namespaces "${gone[@]}"
+  [ "$orphans" -eq 1 ] || rm -rf "$state"
+  echo "removed ${#gone[@]} namespaces${gone[*]:+: ${gone[*]}}"
+}
+
 # epe_remove_namespaces NS...: stop the processes inside each (by PID: SIGTERM, then SIGKILL), then delete it
 epe_remove_namespaces() {
   local ns pid
