@@ -784,17 +784,13 @@ public final class Pipeline
             return false;
         }
         final MutableDirectBuffer buffer = ctx.buffer();
-        if ((buffer.getByte(outerOffset + Ipv6Header.NEXT_HEADER_OFFSET) & 0xFF) != IpProtocol.ROUTING)
+        // the behavior validated the SRH already: its TLVs are read in place, not validated again
+        final Srh validated = behaviors.validatedSrh();
+        if (validated == null)
         {
             return false;
         }
-        final int srhOffset = outerOffset + Ipv6Header.HEADER_LENGTH;
-        srh.wrap(buffer, srhOffset, ctx.l3Offset() - srhOffset);
-        if (srh.validate() != null)
-        {
-            return false;
-        }
-        final int tlv = BondTlv.find(srh);
+        final int tlv = BondTlv.find(validated);
         if (tlv == BondTlv.NOT_FOUND)
         {
             return false;

@@ -59,11 +59,23 @@ public final class EndpointBehaviors
     private final Ipv4Header innerIpv4 = new Ipv4Header();
     private final Ipv6ExtensionChain chain = new Ipv6ExtensionChain();
     private final Srh srh = new Srh();
+    /** Whether {@link #srh} is wrapped over an SRH the last {@link #process} validated completely. */
+    private boolean srhValid;
 
     /** The table row of an endpoint behavior, or null for headend behaviors. */
     public static EndpointDescriptor descriptor(final Behavior behavior)
     {
         return TABLE[behavior.ordinal()];
+    }
+
+    /**
+     * The SRH the last {@link #process} validated completely, still wrapped over the packet's bytes (a decapsulating
+     * behavior leaves them in place in front of the inner packet), or null when the packet had none or an invalid
+     * one. Read it before the buffer changes; its TLVs may be walked without validating again.
+     */
+    public Srh validatedSrh()
+    {
+        return srhValid ? srh : null;
     }
 
     /**
@@ -75,6 +87,7 @@ public final class EndpointBehaviors
      */
     public int process(final Behavior behavior, final int flavors, final PacketContext ctx)
     {
+        srhValid = false;
         final EndpointDescriptor row = TABLE[behavior.ordinal()];
         if (row == null)
         {
@@ -116,6 +129,7 @@ public final class EndpointBehaviors
             srh.wrap(buffer, chain.srhOffset(), ctx.l3End() - chain.srhOffset());
             // Linux seg6_validate_srh: the SRH is validated once, completely, before anything reads it
             srhState = srh.validate();
+            srhValid = srhState == null;
             if (srhState == DropReason.SRH_TRUNCATED || srhState == DropReason.SRH_BAD_TLV)
             {
                 return ctx.drop(srhState);
