@@ -199,11 +199,4 @@ public final class Bond
     {
         return sent.get((stream * templates.length + m) * SENT_FIELDS + SENT_PROBES);
     }
-
-    /** {@code bond NAME id N source S}. */
-    public String describe()
-    {
-        return "bond " + name + " id " + id + " source " + Ipv6Address.format(sourceHi, sourceLo) + " vrf " + vrf +
-            " members " + memberNames;
-    }
 }

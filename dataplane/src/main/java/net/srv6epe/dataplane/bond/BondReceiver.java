@@ -1,6 +1,5 @@
 package net.srv6epe.dataplane.bond;
 
-import net.srv6epe.srv6.bond.FeedbackMessage;
 import net.srv6epe.srv6.bond.ReleaseHandler;
 import net.srv6epe.srv6.bond.ReorderBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -179,11 +178,5 @@ public final class BondReceiver
     public TailStream stream(final int i)
     {
         return streams[i];
-    }
-
-    /** The report payload's largest size. */
-    static int maxReportLength()
-    {
-        return FeedbackMessage.length(FeedbackMessage.MAX_MEMBERS);
     }
 }

@@ -103,18 +103,7 @@ public final class EncapTemplate
     public static EncapTemplate create(
         final Behavior mode, final long sourceHi, final long sourceLo, final long[] segmentsHiLo)
     {
-        if (mode != Behavior.H_ENCAPS && mode != Behavior.H_ENCAPS_RED)
-        {
-            throw new IllegalArgumentException("not an encapsulation behavior: " + mode);
-        }
-        if (segmentsHiLo.length == 0 || (segmentsHiLo.length & 1) != 0)
-        {
-            throw new IllegalArgumentException("a SID list needs at least one segment (hi/lo pairs)");
-        }
-        if (segmentsHiLo.length / 2 > 127)
-        {
-            throw new IllegalArgumentException("at most 127 segments fit an SRH, got " + segmentsHiLo.length / 2);
-        }
+        check(mode, segmentsHiLo);
         return new EncapTemplate(mode, sourceHi, sourceLo, segmentsHiLo.clone(), false);
     }
 
@@ -127,8 +116,30 @@ public final class EncapTemplate
      */
     public static EncapTemplate createBonded(final long sourceHi, final long sourceLo, final long[] segmentsHiLo)
     {
-        create(Behavior.H_ENCAPS, sourceHi, sourceLo, segmentsHiLo);
+        check(Behavior.H_ENCAPS, segmentsHiLo);
+        if (segmentsHiLo.length / 2 > 126)
+        {
+            // Hdr Ext Len is one octet: 8 * 255 + 8 octets of SRH hold 126 segments and the 24-octet bond TLV
+            throw new IllegalArgumentException("at most 126 segments fit an SRH with the bond TLV, got " +
+                segmentsHiLo.length / 2);
+        }
         return new EncapTemplate(Behavior.H_ENCAPS, sourceHi, sourceLo, segmentsHiLo.clone(), true);
+    }
+
+    private static void check(final Behavior mode, final long[] segmentsHiLo)
+    {
+        if (mode != Behavior.H_ENCAPS && mode != Behavior.H_ENCAPS_RED)
+        {
+            throw new IllegalArgumentException("not an encapsulation behavior: " + mode);
+        }
+        if (segmentsHiLo.length == 0 || (segmentsHiLo.length & 1) != 0)
+        {
+            throw new IllegalArgumentException("a SID list needs at least one segment (hi/lo pairs)");
+        }
+        if (segmentsHiLo.length / 2 > 127)
+        {
+            throw new IllegalArgumentException("at most 127 segments fit an SRH, got " + segmentsHiLo.length / 2);
+        }
     }
 
     /** Offset of the bond TLV within {@link #headerBytes()}, or -1 when this is not a bond member's template. */

@@ -93,4 +93,22 @@ class BondTlvTest
         assertNull(other.validate());
         assertEquals(BondTlv.NOT_FOUND, BondTlv.find(other));
     }
+
+    @Test
+    void theLongestBondedSrhStillFitsItsLengthOctet()
+    {
+        final String[] sids = new String[126];
+        for (int i = 0; i < sids.length; i++)
+        {
+            sids[i] = "fc00:" + Integer.toHexString(i + 1) + "::1";
+        }
+        final EncapTemplate t = EncapTemplate.createBonded(1, 2, segments(sids));
+        final Srh srh = new Srh().wrap(new UnsafeBuffer(t.headerBytes().clone()), 40, t.length() - 40);
+        assertNull(srh.validate());
+        assertEquals(t.bondTlvOffset(), BondTlv.find(srh));
+        final String[] more = java.util.Arrays.copyOf(sids, 127);
+        more[126] = "fc00:ff::1";
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> EncapTemplate.createBonded(1, 2, segments(more))).getMessage().contains("126 segments"));
+    }
 }
