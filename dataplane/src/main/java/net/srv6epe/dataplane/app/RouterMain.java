@@ -62,7 +62,6 @@ import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.ForwardingStatePublisher;
 import net.srv6epe.vrf.prefix.Ipv6Prefix;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
@@ -98,8 +97,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RouterMain
 {
-    /** Worker idle strategy: spin briefly, yield, then park up to 100 µs, so an idle router costs little CPU. */
-    private static final long MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
     /**
      * Forwarding-state changes after which the BGP writer publishes without waiting for the end of a batch; a
      * bound only: the writer coalesces by time (ForwardingWriter), and a publish costs what its batch touched.
@@ -321,7 +318,7 @@ public final class RouterMain
                 for (final PortConfig p : config.ports())
                 {
                     ports.add(PortFactory.open(p.name(), p.backend().configName(), p.interfaceName(), p.read(),
-                        p.write(), MacAddress.parse(p.mac()), p.mtu()));
+                        p.write(), MacAddress.parse(p.mac()), p.mtu(), p.rxRingOrDefault()));
                 }
                 workerPorts[0] = ports.toArray(new Port[0]);
             }
@@ -401,8 +398,8 @@ public final class RouterMain
             }
             workers[w] = worker;
             workerStats.add(new WorkerStats(w, loop, own));
-            workerRunners[w] = new AgentRunner(
-                new BackoffIdleStrategy(100, 10, 1_000, MAX_PARK_NS), Throwable::printStackTrace, null, worker);
+            workerRunners[w] = new AgentRunner(config.router().workerIdle().newStrategy(), Throwable::printStackTrace,
+                null, worker);
         }
         liveView.alsoCountWorkers(workerStats);
         // bonding (docs/BONDING.md): the head end's bonds and agent, each worker's senders and tail-end receiver
@@ -578,7 +575,7 @@ public final class RouterMain
                 for (int w = 0; w < workers; w++)
                 {
                     sockets[w] = PortFactory.openFanoutSocket(p.name(), p.interfaceName(), MacAddress.parse(p.mac()),
-                        p.mtu(), group);
+                        p.mtu(), group, p.rxRingOrDefault());
                 }
             }
             catch (final RuntimeException ex)

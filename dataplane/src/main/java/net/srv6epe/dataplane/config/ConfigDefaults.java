@@ -1,6 +1,8 @@
 package net.srv6epe.dataplane.config;
 
 import net.srv6epe.dataplane.port.PortBackend;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
+import net.srv6epe.dataplane.worker.WorkerIdle;
 
 /**
  * Every default value of the configuration file, in one place. The records apply them when a key is absent
@@ -82,6 +84,10 @@ public final class ConfigDefaults
      * opened, see {@link net.srv6epe.dataplane.port.PortFactory}).
      */
     public static final PortBackend BACKEND = PortBackend.AF_PACKET;
+    /** {@code router.worker-idle}. */
+    public static final WorkerIdle WORKER_IDLE = WorkerIdle.BACKOFF;
+    /** {@code ports[].rx-ring}. */
+    public static final RxRingKind RX_RING = RxRingKind.BLOCKS;
 
     /** Encap mode when {@code encap.mode} is absent. */
     public static final String ENCAP_MODE = "H.Encaps";

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import net.srv6epe.dataplane.port.PortBackend;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
+import net.srv6epe.dataplane.worker.WorkerIdle;
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Flavor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -228,7 +230,7 @@ public final class ConfigLoader
         for (final PortConfig p : config.ports())
         {
             ports.add(new PortConfig(p.name(), p.interfaceName(), p.backend(), resolve(dir, p.read()),
-                resolve(dir, p.write()), p.mac(), p.addresses(), p.mtu(), p.vrf()));
+                resolve(dir, p.write()), p.mac(), p.addresses(), p.mtu(), p.vrf(), p.rxRing()));
         }
         final List<VrfConfig> vrfs = new ArrayList<>();
         for (final VrfConfig v : config.vrfs())
@@ -252,6 +254,8 @@ public final class ConfigLoader
         names.addDeserializer(Flavor.class, new NamedValueDeserializer<>(Flavor.class, Flavor::fromDisplayName));
         names.addDeserializer(PortBackend.class,
             new NamedValueDeserializer<>(PortBackend.class, PortBackend::fromConfigName));
+        names.addDeserializer(RxRingKind.class, new NamedValueDeserializer<>(RxRingKind.class, RxRingKind::fromConfigName));
+        names.addDeserializer(WorkerIdle.class, new NamedValueDeserializer<>(WorkerIdle.class, WorkerIdle::fromConfigName));
         names.addDeserializer(RouteAction.class,
             new NamedValueDeserializer<>(RouteAction.class, RouteAction::fromConfigName));
 

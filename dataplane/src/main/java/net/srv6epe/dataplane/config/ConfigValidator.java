@@ -335,6 +335,11 @@ public final class ConfigValidator
                 error(path + ".read", "backend pcap-file needs 'read' (a capture to replay), 'write' (a capture " +
                     "for sent frames), or both");
             }
+            if (p.rxRing() != null && p.backend() != PortBackend.AF_PACKET)
+            {
+                error(path + ".rx-ring", "only for backend af-packet (the " + p.backend().configName() +
+                    " backend has no receive ring)");
+            }
             mac(path + ".mac", p.mac());
             final Set<String> seen = new HashSet<>();
             for (int a = 0; a < p.addresses().size(); a++)

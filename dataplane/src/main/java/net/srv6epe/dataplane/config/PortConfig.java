@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import net.srv6epe.dataplane.port.PortBackend;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
 
 /**
  * One entry of {@code ports:}: a link the router sends and receives frames on, as its own Ethernet host.
@@ -28,6 +29,9 @@ import net.srv6epe.dataplane.port.PortBackend;
  * @param mtu           {@code mtu}: link MTU in bytes, {@value ConfigDefaults#MIN_MTU}..{@value ConfigDefaults#MAX_MTU};
  *                      default {@value ConfigDefaults#MTU}.
  * @param vrf           {@code vrf}: VRF whose FIB looks up packets arriving here; default {@code default}.
+ * @param rxRing        {@code rx-ring}: the {@code af-packet} receive ring, {@code blocks} or {@code frames}
+ *                      ({@link RxRingKind}); null when not given ({@link #rxRingOrDefault()}); refused for the
+ *                      other backends.
  */
 public record PortConfig(
     String name,
@@ -38,7 +42,8 @@ public record PortConfig(
     String mac,
     List<String> addresses,
     int mtu,
-    String vrf)
+    String vrf,
+    RxRingKind rxRing)
 {
     /** Binds the YAML mapping, applying defaults for absent keys. */
     @JsonCreator
@@ -51,7 +56,8 @@ public record PortConfig(
         @JsonProperty("mac") final String mac,
         @JsonProperty("addresses") final List<String> addresses,
         @JsonProperty("mtu") final Integer mtu,
-        @JsonProperty("vrf") final String vrf)
+        @JsonProperty("vrf") final String vrf,
+        @JsonProperty("rx-ring") final RxRingKind rxRing)
     {
         return new PortConfig(
             name,
@@ -62,7 +68,14 @@ public record PortConfig(
             mac,
             ConfigLists.copyOf(addresses),
             mtu == null ? ConfigDefaults.MTU : mtu,
-            vrf == null ? ConfigDefaults.DEFAULT_VRF : vrf);
+            vrf == null ? ConfigDefaults.DEFAULT_VRF : vrf,
+            rxRing);
+    }
+
+    /** The receive ring to open: {@code rx-ring}, or {@link ConfigDefaults#RX_RING} when not given. */
+    public RxRingKind rxRingOrDefault()
+    {
+        return rxRing == null ? ConfigDefaults.RX_RING : rxRing;
     }
 
     /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
+import net.srv6epe.dataplane.worker.WorkerIdle;
+
 /**
  * The {@code router:} section: identity and process-wide settings.
  *
@@ -25,6 +27,8 @@ import java.util.List;
  *                      (0: kept forever); default {@value ConfigDefaults#JOURNAL_RETENTION_HOURS}.
  * @param workerCpus    {@code worker-cpus}: the CPU each worker thread is pinned to, one per worker, in worker order;
  *                      default empty: not pinned (the threads run where the scheduler puts them).
+ * @param workerIdle    {@code worker-idle}: {@code backoff} (park when idle) or {@code spin} (poll continuously,
+ *                      for pinned workers: lowest latency); default {@code backoff} ({@link WorkerIdle}).
  */
 public record RouterSettings(
     String name,
@@ -36,7 +40,8 @@ public record RouterSettings(
     String journalDir,
     FlowStatsSettings flowStats,
     int journalRetentionHours,
-    @JsonProperty("worker-cpus") List<Integer> workerCpus)
+    @JsonProperty("worker-cpus") List<Integer> workerCpus,
+    @JsonProperty("worker-idle") WorkerIdle workerIdle)
 {
     /** Settings whose workers are not pinned. */
     public RouterSettings(
@@ -45,7 +50,7 @@ public record RouterSettings(
         final FlowStatsSettings flowStats, final int journalRetentionHours)
     {
         this(name, controlSocket, encapSource, workers, icmp, metrics, journalDir, flowStats, journalRetentionHours,
-            List.of());
+            List.of(), ConfigDefaults.WORKER_IDLE);
     }
 
     /** Settings with the default journal retention. */
@@ -87,7 +92,8 @@ public record RouterSettings(
         @JsonProperty("journal-dir") final String journalDir,
         @JsonProperty("flow-stats") final FlowStatsSettings flowStats,
         @JsonProperty("journal-retention-hours") final Integer journalRetentionHours,
-        @JsonProperty("worker-cpus") final List<Integer> workerCpus)
+        @JsonProperty("worker-cpus") final List<Integer> workerCpus,
+        @JsonProperty("worker-idle") final WorkerIdle workerIdle)
     {
         return new RouterSettings(
             name,
@@ -99,6 +105,7 @@ public record RouterSettings(
             journalDir == null ? ConfigDefaults.journalDir(name) : journalDir,
             flowStats == null ? FlowStatsSettings.DEFAULT : flowStats,
             journalRetentionHours == null ? ConfigDefaults.JOURNAL_RETENTION_HOURS : journalRetentionHours,
-            ConfigLists.copyOf(workerCpus));
+            ConfigLists.copyOf(workerCpus),
+            workerIdle == null ? ConfigDefaults.WORKER_IDLE : workerIdle);
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
 import net.srv6epe.dataplane.port.afpacket.AfPacketSettings;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
 
 /** Opens ports from their configuration. */
 public final class PortFactory
@@ -46,10 +47,28 @@ public final class PortFactory
         final long mac,
         final int mtu)
     {
-        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, AfPacketPort::unavailableReason);
+        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, RxRingKind.BLOCKS);
     }
 
-    /** As {@link #open(String, String, String, String, String, long, int)}, asking {@code afPacketUnavailable}. */
+    /**
+     * As {@link #open(String, String, String, String, String, long, int)}, an {@code af-packet} port with the
+     * receive ring {@code rxRing} (the other backends have no ring).
+     */
+    public static Port open(
+        final String name,
+        final String backend,
+        final String interfaceName,
+        final String readPath,
+        final String writePath,
+        final long mac,
+        final int mtu,
+        final RxRingKind rxRing)
+    {
+        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, rxRing,
+            AfPacketPort::unavailableReason);
+    }
+
+    /** As {@link #open(String, String, String, String, String, long, int, RxRingKind)}, asking {@code afPacketUnavailable}. */
     static Port open(
         final String name,
         final String backend,
@@ -58,6 +77,7 @@ public final class PortFactory
         final String writePath,
         final long mac,
         final int mtu,
+        final RxRingKind rxRing,
         final Supplier<String> afPacketUnavailable)
     {
         final PortBackend kind = PortBackend.fromConfigName(backend);
@@ -80,7 +100,7 @@ public final class PortFactory
                         unavailable);
                     return PcapLivePort.open(name, interfaceName, mac, mtu);
                 }
-                return AfPacketPort.open(name, interfaceName, mac, mtu);
+                return AfPacketPort.open(name, interfaceName, mac, mtu, AfPacketSettings.DEFAULT.withRxRing(rxRing));
             }
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
@@ -103,6 +123,7 @@ public final class PortFactory
      * @param mac our MAC on the link, or {@link #INTERFACE_MAC}.
      * @param mtu IP MTU of the link.
      * @param fanoutGroup the port's group id, 0..65535, the same for every socket of the port.
+     * @param rxRing the receive ring of each socket.
      * @throws PortException when af-packet is unavailable or the socket cannot join the group.
      */
     public static Port openFanoutSocket(
@@ -110,12 +131,14 @@ public final class PortFactory
         final String interfaceName,
         final long mac,
         final int mtu,
-        final int fanoutGroup)
+        final int fanoutGroup,
+        final RxRingKind rxRing)
     {
         if (mtu < 68 || mtu > 9216)
         {
             throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
         }
-        return AfPacketPort.open(name, interfaceName, mac, mtu, AfPacketSettings.DEFAULT.withFanoutGroup(fanoutGroup));
+        return AfPacketPort.open(name, interfaceName, mac, mtu,
+            AfPacketSettings.DEFAULT.withFanoutGroup(fanoutGroup).withRxRing(rxRing));
     }
 }

@@ -83,7 +83,7 @@ class MainTest
 
         assertEquals(2, run("run", "--config", bad.toString()));
         assertTrue(err.startsWith(bad + ": router.name: expected a string, got an integer\n"), err);
-        assertTrue(err.endsWith(bad + ": 14 errors, configuration rejected\n"), err);
+        assertTrue(err.endsWith(bad + ": 16 errors, configuration rejected\n"), err);
     }
 
     @Test

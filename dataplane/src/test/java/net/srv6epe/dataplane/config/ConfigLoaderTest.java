@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import net.srv6epe.dataplane.port.PortBackend;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
+import net.srv6epe.dataplane.worker.WorkerIdle;
 import net.srv6epe.srv6.Behavior;
 import net.srv6epe.srv6.Flavor;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,9 @@ class ConfigLoaderTest
         final Path dir = file.getParent();
         assertEquals(List.of(
             new PortConfig("p0", "veth-cs1", PortBackend.PCAP, null, null, "02:00:00:00:01:01",
-                List.of("fd00:1::2/64", "198.18.1.2/24"), 9000, "default"),
+                List.of("fd00:1::2/64", "198.18.1.2/24"), 9000, "default", null),
             new PortConfig("p1", null, PortBackend.PCAP_FILE, dir.resolve("in.pcap").toString(),
-                dir.resolve("out.pcap").toString(), "02:00:00:00:02:01", List.of("fd00:3::2/64"), 1500, "peer-a")),
+                dir.resolve("out.pcap").toString(), "02:00:00:00:02:01", List.of("fd00:3::2/64"), 1500, "peer-a", null)),
             config.ports());
 
         assertEquals(List.of(
@@ -81,6 +83,22 @@ class ConfigLoaderTest
         assertEquals(List.of(VrfConfig.implicitDefault()), config.allVrfs());
         assertEquals("router edge-1: 0 ports, 0 neighbors, 1 vrf, 0 routes, 0 locators, 0 sids, 0 pbr rules",
             config.summary());
+    }
+
+    @Test
+    void readsTheReceiveRingAndTheWorkerIdleMode() throws ConfigException
+    {
+        final RouterConfig config = ConfigLoader.parse(String.join("\n",
+            "router: { name: r1, worker-idle: spin }",
+            "ports:",
+            "  - { name: a, interface: e1, mac: '02:00:00:00:00:01', rx-ring: frames }",
+            "  - { name: b, interface: e2, mac: '02:00:00:00:00:02' }", ""));
+
+        assertEquals(WorkerIdle.SPIN, config.router().workerIdle());
+        assertEquals(RxRingKind.FRAMES, config.ports().get(0).rxRingOrDefault());
+        assertNull(config.ports().get(1).rxRing());
+        assertEquals(RxRingKind.BLOCKS, config.ports().get(1).rxRingOrDefault());
+        assertEquals(WorkerIdle.BACKOFF, ConfigLoader.parse("router: { name: r }\n").router().workerIdle());
     }
 
     @Test

@@ -21,10 +21,12 @@ class ConfigStructureTest
         assertEquals(List.of(
             "router.name: expected a string, got an integer",
             "router.workers: expected an integer, got a string",
+            "router.worker-idle: worker-idle 'nap': backoff or spin",
             "router.icmp: expected a mapping, got a list",
-            "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, workers)",
+            "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, worker-idle, workers)",
             "ports[0].mtu: expected an integer, got a decimal number",
             "ports[0].backend: unknown backend 'af_xdp' (known: af-packet, pcap, pcap-file, memory)",
+            "ports[0].rx-ring: rx-ring 'v2': blocks or frames",
             "ports[0].addresses: expected a list, got a string",
             "vrfs[0].routes[0].metric: unknown key 'metric' (known: action, bond, encap, port, prefix, via)",
             "sids[0].behavior: unknown SRv6 behavior 'End.DT5' (known: End, End.X, End.DX6, End.DX4, End.DT6, " +
@@ -72,7 +74,7 @@ class ConfigStructureTest
             () -> ConfigLoader.parse("router: { name: r1, controlSocket: /tmp/x.sock }\n"));
 
         assertEquals(List.of("router.controlSocket: unknown key 'controlSocket' " +
-            "(known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, workers)"), ConfigLoaderTest.messages(ex));
+            "(known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, worker-idle, workers)"), ConfigLoaderTest.messages(ex));
     }
 
     @ParameterizedTest(name = "{0}")

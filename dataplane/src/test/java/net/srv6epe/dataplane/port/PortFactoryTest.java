@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import net.srv6epe.dataplane.lab.Netns;
 import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
 
 class PortFactoryTest
 {
@@ -87,7 +88,7 @@ class PortFactoryTest
             final ByteArrayOutputStream log = new ByteArrayOutputStream();
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
             try (Port port = PortFactory.open("f", "af-packet", link, null, null, PortFactory.INTERFACE_MAC, 1500,
-                () -> "not Linux (test)"))
+                RxRingKind.BLOCKS, () -> "not Linux (test)"))
             {
                 assertInstanceOf(PcapLivePort.class, port);
             }

@@ -15,7 +15,8 @@ import net.srv6epe.dataplane.port.PortException;
 
 /**
  * A port on a Linux interface through an {@code AF_PACKET} socket ({@code SOCK_RAW}, {@code ETH_P_ALL}) with a
- * PACKET_MMAP TPACKET_V3 receive ring and batched {@code sendmmsg(2)} transmit, driven through JNA direct mapping
+ * PACKET_MMAP receive ring (TPACKET_V3 blocks, {@link RxRing}, or TPACKET_V2 frames, {@link FrameRing}: see
+ * {@link RxRingKind}) and batched {@code sendmmsg(2)} transmit, driven through JNA direct mapping
  * ({@link Libc}): no C of our own, nothing allocated per frame.
  *
  * <p>The socket is bound to the interface by index, joins it as a promiscuous member
@@ -23,14 +24,16 @@ import net.srv6epe.dataplane.port.PortException;
  * kernel also owns), never reads back frames the host sends ({@code PACKET_IGNORE_OUTGOING}, and
  * {@code sll_pkttype == PACKET_OUTGOING} skipped), and asks for a {@code virtio_net_hdr} before each frame
  * ({@code PACKET_VNET_HDR}) so that frames a kernel peer left to checksum offload are finished and GSO
- * super-frames are split before the handler sees them ({@link RxRing}). Optionally the socket joins a
+ * super-frames are split before the handler sees them ({@link RxPacket}). Optionally the socket joins a
  * {@code PACKET_FANOUT} group ({@link AfPacketSettings#fanoutGroup()}) so that several workers can each own one
  * socket of the same interface.
  *
  * <p>Receive hands frames zero copy from the ring, returns blocks to the kernel as soon as their frames are handed,
- * and, if {@link AfPacketSettings#pollTimeoutMs()} is not 0, waits in {@code poll(2)} that long at most when no
- * block is ready (by default it never waits: the worker's idle strategy idles). A quiet link's frames wait at most
- * {@link AfPacketSettings#retireTimeoutMs()} in a block the kernel has not handed over yet.
+ * and, if {@link AfPacketSettings#pollTimeoutMs()} is not 0, waits in {@code poll(2)} that long at most when
+ * nothing is ready (by default it never waits: the worker's idle strategy idles). With the block ring a quiet
+ * link's frames wait at most {@link AfPacketSettings#retireTimeoutMs()} in a block the kernel has not handed over
+ * yet; the frame ring hands each frame over at once. {@link #rxTimestampNs()} gives the kernel's receive time of
+ * the frame being handed.
  * {@link #send} queues a copy; {@link #flush} (and a full batch) sends the queue in one {@code sendmmsg} call.
  * Kernel ring drops ({@code PACKET_STATISTICS}) are read into {@link PortCounter#RX_DROPPED} and
  * {@link PortCounter#RX_RING_FREEZES} on the receiving thread about every {@value #STATS_INTERVAL_MS} ms.
@@ -56,7 +59,7 @@ public final class AfPacketPort implements Port
     private final long ringAddress;
     private final long ringLength;
     private final PortCounters counters = new PortCounters();
-    private final RxRing rx;
+    private final ReceiveRing rx;
     private final TxBatch tx;
     /** Native scratch for poll and getsockopt: pollfd at 0, option length at 16, statistics at 32. */
     private final UnsafeBuffer control;
@@ -85,8 +88,10 @@ public final class AfPacketPort implements Port
         this.ringAddress = ringAddress;
         this.ringLength = (long)settings.blockSize() * settings.blockCount();
         this.control = control;
-        this.rx = new RxRing(new UnsafeBuffer(ringAddress, (int)ringLength), settings.blockSize(),
-            settings.blockCount(), counters);
+        final UnsafeBuffer mapped = new UnsafeBuffer(ringAddress, (int)ringLength);
+        this.rx = settings.rxRing() == RxRingKind.FRAMES ?
+            new FrameRing(mapped, frameSlotSize(mtu), (int)(ringLength / frameSlotSize(mtu)), counters) :
+            new RxRing(mapped, settings.blockSize(), settings.blockCount(), counters);
         this.tx = new TxBatch(fd, settings.txBatch(), MAX_FRAME_LENGTH, true, counters);
         control.putInt(PacketAbi.POLLFD_FD_OFFSET, fd);
         control.putShort(PacketAbi.POLLFD_EVENTS_OFFSET, Libc.POLLIN);
@@ -171,7 +176,9 @@ public final class AfPacketPort implements Port
         try
         {
             final String where = "port '" + name + "' on '" + interfaceName + "': ";
-            setInt(control, fd, PacketAbi.PACKET_VERSION, PacketAbi.TPACKET_V3, where + "PACKET_VERSION V3");
+            final boolean frames = settings.rxRing() == RxRingKind.FRAMES;
+            setInt(control, fd, PacketAbi.PACKET_VERSION, frames ? PacketAbi.TPACKET_V2 : PacketAbi.TPACKET_V3,
+                where + "PACKET_VERSION " + (frames ? "V2" : "V3"));
             // Must precede the ring (EBUSY after): every ring frame then carries its virtio_net_hdr.
             setInt(control, fd, PacketAbi.PACKET_VNET_HDR, 1, where + "PACKET_VNET_HDR");
             setInt(control, fd, PacketAbi.PACKET_IGNORE_OUTGOING, 1, where + "PACKET_IGNORE_OUTGOING");
@@ -179,8 +186,9 @@ public final class AfPacketPort implements Port
             control.setMemory(0, CONTROL_BYTES, (byte)0);
             control.putInt(PacketAbi.REQ3_BLOCK_SIZE_OFFSET, settings.blockSize());
             control.putInt(PacketAbi.REQ3_BLOCK_NR_OFFSET, settings.blockCount());
-            // V3 packs frames of any size into a block; the kernel still wants frame_size * frame_nr consistent.
-            final int frameSize = 2048;
+            // V3 packs frames of any size into a block, the kernel still wants frame_size * frame_nr consistent;
+            // V2 cuts each block into slots of frame_size (the V3-only fields after frame_nr are not read).
+            final int frameSize = frames ? frameSlotSize(mtu) : 2048;
             control.putInt(PacketAbi.REQ3_FRAME_SIZE_OFFSET, frameSize);
             control.putInt(PacketAbi.REQ3_FRAME_NR_OFFSET, settings.blockSize() / frameSize * settings.blockCount());
             control.putInt(PacketAbi.REQ3_RETIRE_BLK_TOV_OFFSET, settings.retireTimeoutMs());
@@ -188,7 +196,7 @@ public final class AfPacketPort implements Port
             control.putInt(PacketAbi.REQ3_FEATURE_REQ_WORD_OFFSET, 0);
             check(Libc.setsockopt(fd, PacketAbi.SOL_PACKET, PacketAbi.PACKET_RX_RING, control.addressOffset(),
                 PacketAbi.REQ3_LENGTH), where + "PACKET_RX_RING of " + settings.blockCount() + " x " +
-                settings.blockSize() + " bytes");
+                settings.blockSize() + " bytes" + (frames ? " in frames of " + frameSize : ""));
 
             ring = Libc.mmap(0L, ringLength, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED | Libc.MAP_POPULATE,
                 fd, 0L);
@@ -257,6 +265,16 @@ public final class AfPacketPort implements Port
         }
     }
 
+    /**
+     * The slot size of a frame ring for a link of IP MTU {@code mtu}: the kernel's offset of the frame in a TPACKET_V2
+     * slot ({@link RxLayout#macOffset()}) plus an Ethernet header with an 802.1Q tag plus the MTU, rounded up to a
+     * power of two (2048 for 1500, 16384 for 9216): a frame up to the MTU fits, a super-frame does not.
+     */
+    static int frameSlotSize(final int mtu)
+    {
+        return Integer.highestOneBit(RxLayout.V2.macOffset() + 18 + mtu - 1) << 1;
+    }
+
     @Override
     public String name()
     {
@@ -291,6 +309,15 @@ public final class AfPacketPort implements Port
     public int mtu()
     {
         return mtu;
+    }
+
+    /**
+     * The kernel's receive time of the frame being handed to the handler, {@code CLOCK_REALTIME} nanoseconds (the
+     * ring's {@code tp_sec}/{@code tp_nsec}): call it inside {@link FrameHandler#onFrame}.
+     */
+    public long rxTimestampNs()
+    {
+        return rx.timestampNs();
     }
 
     @Override
@@ -354,6 +381,8 @@ public final class AfPacketPort implements Port
             return;
         }
         control.putInt(16, PacketAbi.STATS_V3_LENGTH);
+        // a V2 socket writes struct tpacket_stats (no freeze count): start from zeros
+        control.setMemory(32, PacketAbi.STATS_V3_LENGTH, (byte)0);
         final long stats = control.addressOffset() + 32;
         if (Libc.getsockopt(fd, PacketAbi.SOL_PACKET, PacketAbi.PACKET_STATISTICS, stats,
             control.addressOffset() + 16) != 0)
@@ -425,7 +454,8 @@ public final class AfPacketPort implements Port
     public String toString()
     {
         return "AfPacketPort{" + name + " on " + interfaceName + " (ifindex " + ifindex + "), mac=" +
-            MacAddress.format(mac) + (settings.fanoutGroup() == AfPacketSettings.NO_FANOUT ? "" :
+            MacAddress.format(mac) + ", " + settings.rxRing().configName() + " ring" +
+            (settings.fanoutGroup() == AfPacketSettings.NO_FANOUT ? "" :
             ", fanout group " + settings.fanoutGroup()) + "}";
     }
 }

@@ -3,11 +3,13 @@ package net.srv6epe.dataplane.port.afpacket;
 /**
  * How an {@link AfPacketPort} sizes its rings and whether it joins a fanout group.
  *
- * @param blockSize       {@code tp_block_size} of the TPACKET_V3 receive ring: a power of two, at least 128 KiB
- *                        so that a 64 KiB GSO super-frame fits one block.
+ * @param rxRing          the receive ring: TPACKET_V3 blocks or TPACKET_V2 frames ({@link RxRingKind}).
+ * @param blockSize       {@code tp_block_size} of the receive ring: a power of two, at least 128 KiB so that a
+ *                        64 KiB GSO super-frame fits one block (the frame ring packs slots sized for the MTU into
+ *                        blocks of this size).
  * @param blockCount      {@code tp_block_nr}: blocks in the ring (the ring is {@code blockSize * blockCount} bytes
  *                        of unswappable kernel memory per port).
- * @param retireTimeoutMs {@code tp_retire_blk_tov}: the kernel hands over a block that is not full after this many
+ * @param retireTimeoutMs {@code tp_retire_blk_tov} (block ring): the kernel hands over a block that is not full after this many
  *                        milliseconds, so a quiet link's frames wait at most this long.
  * @param pollTimeoutMs   how long {@code receive} waits in {@code poll(2)} when no block is ready; 0 (the default)
  *                        never waits and leaves idling to the worker's idle strategy. A wait suits a thread that
@@ -25,6 +27,7 @@ package net.srv6epe.dataplane.port.afpacket;
  *                        does not fragment).
  */
 public record AfPacketSettings(
+    RxRingKind rxRing,
     int blockSize,
     int blockCount,
     int retireTimeoutMs,
@@ -35,8 +38,11 @@ public record AfPacketSettings(
     /** {@link #fanoutGroup()} value for a socket of its own. */
     public static final int NO_FANOUT = -1;
 
-    /** 64 blocks of 256 KiB (a 16 MiB ring), 1 ms block timeout, no poll wait, batches of 64, no fanout. */
-    public static final AfPacketSettings DEFAULT = new AfPacketSettings(256 * 1024, 64, 1, 0, 64, NO_FANOUT);
+    /**
+     * A block ring of 64 blocks of 256 KiB (16 MiB), 1 ms block timeout, no poll wait, batches of 64, no fanout.
+     */
+    public static final AfPacketSettings DEFAULT =
+        new AfPacketSettings(RxRingKind.BLOCKS, 256 * 1024, 64, 1, 0, 64, NO_FANOUT);
 
     /**
      * Checks the values.
@@ -45,6 +51,10 @@ public record AfPacketSettings(
      */
     public AfPacketSettings
     {
+        if (rxRing == null)
+        {
+            throw new IllegalArgumentException("rx ring kind missing: blocks or frames");
+        }
         if (blockSize < 128 * 1024 || Integer.bitCount(blockSize) != 1)
         {
             throw new IllegalArgumentException("block size " + blockSize + ": a power of two, at least 131072");
@@ -74,18 +84,24 @@ public record AfPacketSettings(
     /** These settings in fanout group {@code group} (0..65535). */
     public AfPacketSettings withFanoutGroup(final int group)
     {
-        return new AfPacketSettings(blockSize, blockCount, retireTimeoutMs, pollTimeoutMs, txBatch, group);
+        return new AfPacketSettings(rxRing, blockSize, blockCount, retireTimeoutMs, pollTimeoutMs, txBatch, group);
     }
 
     /** These settings with a {@code poll(2)} wait of up to {@code timeoutMs} when no block is ready. */
     public AfPacketSettings withPollTimeout(final int timeoutMs)
     {
-        return new AfPacketSettings(blockSize, blockCount, retireTimeoutMs, timeoutMs, txBatch, fanoutGroup);
+        return new AfPacketSettings(rxRing, blockSize, blockCount, retireTimeoutMs, timeoutMs, txBatch, fanoutGroup);
     }
 
     /** These settings with a ring of {@code count} blocks of {@code size} bytes. */
     public AfPacketSettings withRing(final int size, final int count)
     {
-        return new AfPacketSettings(size, count, retireTimeoutMs, pollTimeoutMs, txBatch, fanoutGroup);
+        return new AfPacketSettings(rxRing, size, count, retireTimeoutMs, pollTimeoutMs, txBatch, fanoutGroup);
+    }
+
+    /** These settings with the receive ring {@code kind}. */
+    public AfPacketSettings withRxRing(final RxRingKind kind)
+    {
+        return new AfPacketSettings(kind, blockSize, blockCount, retireTimeoutMs, pollTimeoutMs, txBatch, fanoutGroup);
     }
 }

@@ -53,6 +53,7 @@ final class PacketAbi
     static final int PACKET_FANOUT = 18;
     static final int PACKET_IGNORE_OUTGOING = 23;
 
+    static final int TPACKET_V2 = 1;
     static final int TPACKET_V3 = 2;
     static final int PACKET_MR_PROMISC = 1;
     static final int PACKET_FANOUT_HASH = 0;

@@ -41,6 +41,7 @@ final class TestRing
         int gsoSize;
         int csumStart;
         int csumOffset;
+        long timestampNs;
 
         Packet(final byte[] frame)
         {
@@ -90,39 +91,7 @@ final class TestRing
     {
         final int base = base(b);
         final int at = base + fill[b];
-        // af_packet.c tpacket_rcv, SOCK_RAW with PACKET_VNET_HDR: netoff = TPACKET_ALIGN(tp_hdrlen + max(16,
-        // maclen)) + vnet_hdr_sz; macoff = netoff - maclen (maclen 14: netoff 106, macoff 92).
-        final int netoff = PacketAbi.tpacketAlign(PacketAbi.TPACKET3_HDRLEN + 16) + PacketAbi.VNET_HDR_LENGTH;
-        final int mac = netoff - 14;
-        ring.setMemory(at, mac, (byte)0);
-        ring.putInt(at + PacketAbi.TP_SNAPLEN_OFFSET, p.frame.length, LITTLE_ENDIAN);
-        ring.putInt(at + PacketAbi.TP_LEN_OFFSET, p.wireLength < 0 ? p.frame.length : p.wireLength, LITTLE_ENDIAN);
-        int status = p.status;
-        if (p.vlanTci >= 0)
-        {
-            status |= PacketAbi.TP_STATUS_VLAN_VALID;
-            ring.putInt(at + PacketAbi.TP_VLAN_TCI_OFFSET, p.vlanTci, LITTLE_ENDIAN);
-            if (p.vlanTpid >= 0)
-            {
-                status |= PacketAbi.TP_STATUS_VLAN_TPID_VALID;
-                ring.putShort(at + PacketAbi.TP_VLAN_TPID_OFFSET, (short)p.vlanTpid, LITTLE_ENDIAN);
-            }
-        }
-        ring.putInt(at + PacketAbi.TP_STATUS_OFFSET, status, LITTLE_ENDIAN);
-        ring.putShort(at + PacketAbi.TP_MAC_OFFSET, (short)mac, LITTLE_ENDIAN);
-        ring.putShort(at + PacketAbi.TP_NET_OFFSET, (short)netoff, LITTLE_ENDIAN);
-        final int sll = at + PacketAbi.SOCKADDR_LL_OFFSET;
-        ring.putShort(sll + PacketAbi.SLL_FAMILY_OFFSET, (short)17, LITTLE_ENDIAN);
-        ring.putByte(sll + PacketAbi.SLL_PKTTYPE_OFFSET, (byte)p.pktType);
-        final int vnet = at + mac - PacketAbi.VNET_HDR_LENGTH;
-        ring.putByte(vnet + PacketAbi.VNET_FLAGS_OFFSET, (byte)p.vnetFlags);
-        ring.putByte(vnet + PacketAbi.VNET_GSO_TYPE_OFFSET, (byte)p.gsoType);
-        ring.putShort(vnet + PacketAbi.VNET_HDR_LEN_OFFSET, (short)(p.gsoType == 0 ? 0 : Math.min(p.frame.length, 128)),
-            LITTLE_ENDIAN);
-        ring.putShort(vnet + PacketAbi.VNET_GSO_SIZE_OFFSET, (short)p.gsoSize, LITTLE_ENDIAN);
-        ring.putShort(vnet + PacketAbi.VNET_CSUM_START_OFFSET, (short)p.csumStart, LITTLE_ENDIAN);
-        ring.putShort(vnet + PacketAbi.VNET_CSUM_OFFSET_OFFSET, (short)p.csumOffset, LITTLE_ENDIAN);
-        ring.putBytes(at + mac, p.frame);
+        final int mac = write(ring, at, RxLayout.V3, p);
 
         if (lastPacket[b] >= 0)
         {
@@ -137,6 +106,57 @@ final class TestRing
         ring.putInt(base + PacketAbi.BLOCK_NUM_PKTS_OFFSET, ring.getInt(base + PacketAbi.BLOCK_NUM_PKTS_OFFSET) + 1,
             LITTLE_ENDIAN);
         return at + mac;
+    }
+
+    /**
+     * Writes packet {@code p} at {@code at} the way the kernel does in a ring of {@code layout}: header, sockaddr_ll,
+     * virtio_net_hdr, frame; status last. Returns the frame's offset from {@code at} ({@code tp_mac}).
+     */
+    static int write(final UnsafeBuffer ring, final int at, final RxLayout layout, final Packet p)
+    {
+        // af_packet.c tpacket_rcv, SOCK_RAW with PACKET_VNET_HDR: netoff = TPACKET_ALIGN(tp_hdrlen + max(16,
+        // maclen)) + vnet_hdr_sz; macoff = netoff - maclen (maclen 14; V3: netoff 106, macoff 92).
+        final int mac = layout.macOffset();
+        final int netoff = mac + 14;
+        ring.setMemory(at, mac, (byte)0);
+        ring.putInt(at + layout.snaplen, p.frame.length, LITTLE_ENDIAN);
+        ring.putInt(at + layout.len, p.wireLength < 0 ? p.frame.length : p.wireLength, LITTLE_ENDIAN);
+        ring.putInt(at + layout.sec, (int)(p.timestampNs / 1_000_000_000L), LITTLE_ENDIAN);
+        ring.putInt(at + layout.nsec, (int)(p.timestampNs % 1_000_000_000L), LITTLE_ENDIAN);
+        int status = p.status;
+        if (p.vlanTci >= 0)
+        {
+            status |= PacketAbi.TP_STATUS_VLAN_VALID;
+            ring.putShort(at + layout.vlanTci, (short)p.vlanTci, LITTLE_ENDIAN);
+            if (p.vlanTpid >= 0)
+            {
+                status |= PacketAbi.TP_STATUS_VLAN_TPID_VALID;
+                ring.putShort(at + layout.vlanTpid, (short)p.vlanTpid, LITTLE_ENDIAN);
+            }
+        }
+        ring.putShort(at + layout.mac, (short)mac, LITTLE_ENDIAN);
+        ring.putShort(at + layout.mac + 2, (short)netoff, LITTLE_ENDIAN); // tp_net follows tp_mac in both
+        final int sll = at + layout.headerLength;
+        ring.putShort(sll + PacketAbi.SLL_FAMILY_OFFSET, (short)17, LITTLE_ENDIAN);
+        ring.putByte(sll + PacketAbi.SLL_PKTTYPE_OFFSET, (byte)p.pktType);
+        final int vnet = at + mac - PacketAbi.VNET_HDR_LENGTH;
+        ring.putByte(vnet + PacketAbi.VNET_FLAGS_OFFSET, (byte)p.vnetFlags);
+        ring.putByte(vnet + PacketAbi.VNET_GSO_TYPE_OFFSET, (byte)p.gsoType);
+        ring.putShort(vnet + PacketAbi.VNET_HDR_LEN_OFFSET, (short)(p.gsoType == 0 ? 0 : Math.min(p.frame.length, 128)),
+            LITTLE_ENDIAN);
+        ring.putShort(vnet + PacketAbi.VNET_GSO_SIZE_OFFSET, (short)p.gsoSize, LITTLE_ENDIAN);
+        ring.putShort(vnet + PacketAbi.VNET_CSUM_START_OFFSET, (short)p.csumStart, LITTLE_ENDIAN);
+        ring.putShort(vnet + PacketAbi.VNET_CSUM_OFFSET_OFFSET, (short)p.csumOffset, LITTLE_ENDIAN);
+        ring.putBytes(at + mac, p.frame);
+        if (layout == RxLayout.V2)
+        {
+            ring.putIntVolatile(at + layout.status, status); // V2 hands the slot over with its status word
+        }
+        else
+        {
+            ring.putInt(at + layout.status, status, LITTLE_ENDIAN); // V3 hands over the block, not the packet
+        }
+        return mac;
     }
 
     /** Hands block {@code b} to user space, as the kernel does when the block is full or its timer fires. */

@@ -1,0 +1,62 @@
+package net.srv6epe.dataplane.worker;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * What a worker does when a round found no work (config {@code router.worker-idle}).
+ */
+public enum WorkerIdle
+{
+    /**
+     * Spin a little, yield, then park for 1 µs doubling up to {@value #MAX_PARK_US} µs: an idle router costs little
+     * CPU, but a frame arriving while the worker is parked waits for it to wake (up to the park time plus the
+     * kernel's timer slack), which is the tail of the latency at moderate rates.
+     */
+    BACKOFF,
+    /**
+     * Never park: the worker polls its rings continuously, its CPU always at 100 %, and a frame is picked up within
+     * one round. For a worker pinned to a CPU of its own ({@code router.worker-cpus}) whose interrupts and receive
+     * softirq run on other CPUs, as poll-mode forwarders run: where the kernel's receive work shares the worker's
+     * CPU, a spinning worker delays it ({@code ksoftirqd} waits for the worker's time slice), and the latency tail
+     * grows (docs/PERFORMANCE.md).
+     */
+    SPIN;
+
+    /** The longest park of {@link #BACKOFF}, in microseconds. */
+    public static final long MAX_PARK_US = 100;
+
+    /** The name in configuration: {@code backoff} or {@code spin}. */
+    public String configName()
+    {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The idle mode named {@code name} in configuration.
+     *
+     * @throws IllegalArgumentException naming the value and the choices.
+     */
+    public static WorkerIdle fromConfigName(final String name)
+    {
+        for (final WorkerIdle w : values())
+        {
+            if (w.configName().equals(name))
+            {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("worker-idle '" + name + "': backoff or spin");
+    }
+
+    /** A new idle strategy of this mode (one per worker thread: strategies keep state). */
+    public IdleStrategy newStrategy()
+    {
+        return this == SPIN ? new BusySpinIdleStrategy() :
+            new BackoffIdleStrategy(100, 10, 1_000, TimeUnit.MICROSECONDS.toNanos(MAX_PARK_US));
+    }
+}

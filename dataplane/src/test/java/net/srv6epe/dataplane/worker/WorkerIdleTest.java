@@ -1,0 +1,38 @@
+package net.srv6epe.dataplane.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.junit.jupiter.api.Test;
+
+class WorkerIdleTest
+{
+    @Test
+    void spinNeverParksAndBackoffParksAtMostTheDocumentedTime()
+    {
+        assertInstanceOf(BusySpinIdleStrategy.class, WorkerIdle.SPIN.newStrategy());
+        final BackoffIdleStrategy backoff = assertInstanceOf(BackoffIdleStrategy.class,
+            WorkerIdle.BACKOFF.newStrategy());
+        final String settings = backoff.toString();
+        assertTrue(settings.contains("minParkPeriodNs=1000,") &&
+            settings.contains("maxParkPeriodNs=" + WorkerIdle.MAX_PARK_US * 1000 + "}"), settings);
+        assertNotSame(WorkerIdle.BACKOFF.newStrategy(), WorkerIdle.BACKOFF.newStrategy(), "one per worker: stateful");
+    }
+
+    @Test
+    void configNamesRoundTripAndAnUnknownOneIsNamed()
+    {
+        for (final WorkerIdle w : WorkerIdle.values())
+        {
+            assertEquals(w, WorkerIdle.fromConfigName(w.configName()));
+        }
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> WorkerIdle.fromConfigName("yield"));
+        assertEquals("worker-idle 'yield': backoff or spin", ex.getMessage());
+    }
+}
