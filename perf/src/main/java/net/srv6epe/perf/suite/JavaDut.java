@@ -35,14 +35,13 @@ final class JavaDut
     {
     }
 
-    /** The router's YAML for {@code scenario}; control socket and journals under {@code dir}. */
-    static String config(final Scenario scenario, final Path dir)
-    {
-        return config(scenario, dir, -1);
-    }
-
-    /** The router's YAML, its worker pinned to {@code workerCpu} (or not pinned: -1). */
-    static String config(final Scenario scenario, final Path dir, final int workerCpu)
+    /**
+     * The router's YAML for {@code scenario}: control socket and journals under {@code dir}, {@code workers} workers
+     * pinned to {@code workerCpus} (one each, in order; empty: not pinned), its ports' receive ring {@code rxRing}
+     * ({@code blocks} or {@code frames}), its workers' idle mode {@code idle} ({@code backoff} or {@code spin}).
+     */
+    static String config(final Scenario scenario, final Path dir, final int workers, final List<Integer> workerCpus,
+        final String rxRing, final String idle)
     {
         return """
             router:
@@ -50,31 +49,32 @@ final class JavaDut
               control-socket: %s
               journal-dir: %s
               encap-source: "%s"
-              workers: 1%s
+              workers: %d
+              worker-idle: %s%s
             ports:
-              - { name: in, interface: %s, backend: af-packet, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
-              - { name: out, interface: %s, backend: af-packet, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
+              - { name: in, interface: %s, backend: af-packet, rx-ring: %s, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
+              - { name: out, interface: %s, backend: af-packet, rx-ring: %s, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
             neighbors:
               - { port: out, address: "%s", mac: "%s" }
               - { port: out, address: "%s", mac: "%s" }
               - { port: in, address: "%s", mac: "%s" }
               - { port: in, address: "%s", mac: "%s" }
-            """.formatted(dir.resolve("control.sock"), dir.resolve("journal"), OUT6,
-            workerCpu < 0 ? "" : "\n  worker-cpus: [" + workerCpu + "]",
-            IN_IF, IN_MAC, LabTopology.MTU, IN6, IN4,
-            OUT_IF, OUT_MAC, LabTopology.MTU, OUT6, OUT4,
+            """.formatted(dir.resolve("control.sock"), dir.resolve("journal"), OUT6, workers, idle,
+            workerCpus.isEmpty() ? "" : "\n  worker-cpus: " + workerCpus,
+            IN_IF, rxRing, IN_MAC, LabTopology.MTU, IN6, IN4,
+            OUT_IF, rxRing, OUT_MAC, LabTopology.MTU, OUT6, OUT4,
             SINK6, SINK_MAC, SINK4, SINK_MAC, GEN6, GEN_MAC, GEN4, GEN_MAC) + scenario.routerYaml;
     }
 
     /**
-     * Writes the config into {@code dir}, prepares the DUT namespace, starts the router (at {@code nice}, 0 for
-     * as is) and waits (at most 60 s) for
-     * its control socket.
+     * Writes the config into {@code dir} (receive ring, worker idle mode and pinning from {@code settings}), prepares
+     * the DUT namespace, starts the router (jar, JVM options, nice value from {@code settings}) and waits (at most
+     * 60 s) for its control socket.
      *
      * @return the router process (stopped by the lab's close).
      */
-    static Process start(final LabTopology lab, final Scenario scenario, final String jar,
-        final List<String> jvmOptions, final int nice, final boolean workerOnly, final Path dir)
+    static Process start(final LabTopology lab, final Scenario scenario, final LabRunner.Settings settings,
+        final Path dir)
         throws IOException, InterruptedException
     {
         for (final String ifc : List.of(IN_IF, OUT_IF))
@@ -84,20 +84,23 @@ final class JavaDut
             lab.dropIngress(lab.dut, ifc);
         }
         final Path config = dir.resolve("router.yaml");
-        String yaml = config(scenario, dir, workerOnly ? lab.dutCpu : -1);
+        final boolean workerOnly = settings.workerOnly();
+        String yaml = config(scenario, dir, settings.routerWorkers(),
+            workerOnly ? workerCpus(lab, settings.routerWorkers()) : List.of(), settings.routerRxRing(),
+            settings.routerWorkerIdle());
         if (scenario.bigTable())
         {
             yaml = yaml.replace(BigTable.ROUTES_FILE, BigTable.writeRoutesFile(dir).toString());
         }
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         final List<String> command = new ArrayList<>();
-        if (nice != 0)
+        if (settings.routerNice() != 0)
         {
-            command.addAll(List.of("nice", "-n", String.valueOf(nice)));
+            command.addAll(List.of("nice", "-n", String.valueOf(settings.routerNice())));
         }
         command.add(javaBinary());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar, "run", "--config", config.toString()));
+        command.addAll(settings.routerJvmOptions());
+        command.addAll(List.of("-jar", settings.routerJar(), "run", "--config", config.toString()));
         final Path log = dir.resolve("router.log");
         // placement "worker": the JVM on the generator's CPU, its worker moves itself to the DUT CPU at start
         final Process router = lab.start(lab.dut, workerOnly ? lab.genCpu : lab.dutCpu, log, command);
@@ -113,6 +116,20 @@ final class JavaDut
             Thread.sleep(100);
         }
         return router;
+    }
+
+    /**
+     * Where placement "worker" pins {@code workers} workers: the first on the DUT's CPU, then alternately the
+     * generator's and the DUT's (a second worker on this two-CPU machine shares the generator's CPU).
+     */
+    static List<Integer> workerCpus(final LabTopology lab, final int workers)
+    {
+        final List<Integer> cpus = new ArrayList<>();
+        for (int w = 0; w < workers; w++)
+        {
+            cpus.add(w % 2 == 0 ? lab.dutCpu : lab.genCpu);
+        }
+        return cpus;
     }
 
     /** The java launcher this JVM runs on. */

@@ -40,22 +40,37 @@ final class LabOptions
     @Option(names = "--dut-cpu", defaultValue = "0", description = "CPU of the DUT (default: ${DEFAULT-VALUE})")
     int dutCpu;
 
-    @Option(names = "--router-placement", defaultValue = "whole",
+    @Option(names = "--router-placement", defaultValue = "worker",
         description = "whole: the router's whole JVM (worker, JIT, GC and control threads) pinned to the DUT CPU; " +
             "worker: only the forwarding worker there (router.worker-cpus), the JVM's other threads on the " +
             "generator's CPU (default: ${DEFAULT-VALUE})")
     String routerPlacement;
 
-    @Option(names = "--sink-rps", defaultValue = "gen",
+    @Option(names = "--sink-rps", defaultValue = "off",
         description = "gen: the sink's receive work moved to the generator's CPU with RPS on sink0; off: it runs " +
             "where the DUT transmits, as a NIC's transmit completes on the sending CPU (with RPS a DUT that sends " +
             "from a system call pays an IPI per packet, the kernel DUT's softirq one per batch) " +
             "(default: ${DEFAULT-VALUE})")
     String sinkRps;
 
+    @Option(names = "--router-rx-ring", defaultValue = "frames",
+        description = "the router's receive ring (ports[].rx-ring): blocks (TPACKET_V3, a frame can wait up to the " +
+            "1 ms block timeout) or frames (TPACKET_V2, each frame at once) (default: ${DEFAULT-VALUE})")
+    String routerRxRing;
+
+    @Option(names = "--router-worker-idle", defaultValue = "backoff",
+        description = "the router's router.worker-idle: backoff (parks up to 100 µs when idle) or spin (polls " +
+            "continuously; with --router-placement worker the worker owns the DUT CPU) (default: ${DEFAULT-VALUE})")
+    String routerWorkerIdle;
+
+    @Option(names = "--router-workers", defaultValue = "1",
+        description = "the router's router.workers, 1..8 (PACKET_FANOUT by flow); with placement worker the first " +
+            "is pinned to the DUT CPU, a second to the generator's (default: ${DEFAULT-VALUE})")
+    int routerWorkers;
+
     @Option(names = "--sink-backend", defaultValue = "af-packet",
-        description = "af-packet (cheap, latency includes up to the ring's 1 ms block timeout) or pcap " +
-            "(immediate mode, finer latency) (default: ${DEFAULT-VALUE})")
+        description = "af-packet (a ring: arrival = the kernel's receive stamp, the sink's own delays not counted) " +
+            "or pcap (arrival = when the sink reads the frame) (default: ${DEFAULT-VALUE})")
     String sinkBackend;
 
     @Option(names = "--work-dir", description = "where runs keep logs and configs (default: a new temp dir)")
@@ -77,27 +92,40 @@ final class LabOptions
         {
             throw new IllegalArgumentException("router jar " + jar + " not found (--router-jar or SRV6_EPE_JAR)");
         }
+        oneOf("--router-placement", routerPlacement, "whole", "worker");
+        oneOf("--sink-rps", sinkRps, "gen", "off");
+        oneOf("--router-rx-ring", routerRxRing, "blocks", "frames");
+        oneOf("--router-worker-idle", routerWorkerIdle, "backoff", "spin");
+        if (routerWorkers < 1 || routerWorkers > 8)
+        {
+            throw new IllegalArgumentException("--router-workers is 1..8, not " + routerWorkers);
+        }
         final Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("s6ps-");
-        if (!List.of("whole", "worker").contains(routerPlacement))
-        {
-            throw new IllegalArgumentException("--router-placement is whole or worker, not " + routerPlacement);
-        }
-        if (!List.of("gen", "off").contains(sinkRps))
-        {
-            throw new IllegalArgumentException("--sink-rps is gen or off, not " + sinkRps);
-        }
         return new LabRunner(new LabRunner.Settings(Path.of(jar).toAbsolutePath().toString(), routerJvmOptions,
             genCpu, dutCpu, flows, warmUpSeconds, seconds, sinkBackend, dir, routerNice,
-            "worker".equals(routerPlacement), "gen".equals(sinkRps)));
+            "worker".equals(routerPlacement), "gen".equals(sinkRps), routerRxRing, routerWorkerIdle,
+            routerWorkers));
+    }
+
+    private static void oneOf(final String option, final String value, final String... choices)
+    {
+        if (!List.of(choices).contains(value))
+        {
+            throw new IllegalArgumentException(option + " is " + String.join(" or ", choices) + ", not " + value);
+        }
     }
 
     /** Where each role ran, for the report. */
     String placement()
     {
         return "generator + sink on CPU " + genCpu + ", DUT on CPU " + dutCpu + " (" +
-            ("worker".equals(routerPlacement) ? "router's forwarding worker pinned there (router.worker-cpus), " +
-                "its other JVM threads on CPU " + genCpu : "router JVM pinned with taskset") +
-            (routerNice == 0 ? "" : ", nice " + routerNice) +
+            ("worker".equals(routerPlacement) ? (routerWorkers == 1 ? "router's forwarding worker pinned there " +
+                "(router.worker-cpus), " : "router's " + routerWorkers + " forwarding workers pinned alternately " +
+                "there and on CPU " + genCpu + " (router.worker-cpus), ") +
+                "its other JVM threads on CPU " + genCpu : "router JVM pinned with taskset" +
+                (routerWorkers == 1 ? "" : ", " + routerWorkers + " workers")) +
+            (routerNice == 0 ? "" : ", nice " + routerNice) + ", its receive ring " + routerRxRing +
+            ", worker idle " + routerWorkerIdle +
             "; kernel DUT forwarding in softirq moved there with RPS on in0; sink receive work " +
             ("gen".equals(sinkRps) ? "on CPU " + genCpu + " with RPS on sink0" : "where the DUT transmits (no RPS)") +
             ")";

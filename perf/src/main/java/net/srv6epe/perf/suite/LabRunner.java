@@ -43,10 +43,13 @@ final class LabRunner
      * @param routerNice     nice value of the router's JVM (0: as started).
      * @param workerOnly     only the router's worker on the DUT CPU, its other threads on the generator's.
      * @param sinkRps        the sink's receive work moved to the generator's CPU by RPS (else where the DUT sends).
+     * @param routerRxRing   the router's {@code ports[].rx-ring}: {@code blocks} or {@code frames}.
+     * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff} or {@code spin}.
+     * @param routerWorkers  the router's {@code router.workers}.
      */
     record Settings(String routerJar, List<String> routerJvmOptions, int genCpu, int dutCpu, int flows,
         double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice, boolean workerOnly,
-        boolean sinkRps)
+        boolean sinkRps, String routerRxRing, String routerWorkerIdle, int routerWorkers)
     {
     }
 
@@ -75,8 +78,7 @@ final class LabRunner
             Process router = null;
             if (dut == Dut.JAVA)
             {
-                router = JavaDut.start(lab, scenario, settings.routerJar(), settings.routerJvmOptions(),
-                    settings.routerNice(), settings.workerOnly(), dir);
+                router = JavaDut.start(lab, scenario, settings, dir);
             }
             else
             {

@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * then prints {@code RESULT received=N reordered=R p50_ns=.. p99_ns=.. max_ns=.. warm_up=W other=O ring_dropped=D}.
  *
  * <p>Backends: {@code af-packet} (TPACKET_V3 ring; waits in {@code poll(2)} so that it leaves the CPU it shares with
- * the generator; a frame can wait up to the ring's 1 ms block timeout before the sink sees it, which adds to the
- * latency measured) or {@code pcap} (libpcap immediate mode: no block timeout, so better latency figures; it
- * naps 10 µs when idle, and costs more CPU per frame).
+ * the generator; a frame's arrival time is the kernel's receive stamp in the ring, taken when the frame reached
+ * the sink's socket, brought onto the generator's monotonic clock by {@link ClockOffset}: neither the ring's 1 ms
+ * block timeout nor the sink's scheduling is counted as the DUT's latency) or {@code pcap} (libpcap immediate mode;
+ * the arrival time is when the sink reads the frame; it naps 10 µs when idle, and costs more CPU per frame).
  */
 @Command(name = "sink", hidden = true, description = "Perf suite sink role (started by the lab).")
 final class SinkRole implements Callable<Integer>
@@ -50,15 +51,20 @@ final class SinkRole implements Callable<Integer>
     {
         final SequenceTracker tracker = new SequenceTracker();
         final long[] counts = new long[3]; // warm-up, other, last measured frame ns
+        final boolean ring = "af-packet".equals(backend);
+        final AfPacketPort[] ringPort = new AfPacketPort[1];
+        final long[] realtimeMinusMonotonic = new long[1];
         final FrameHandler handler = (buffer, offset, length) ->
         {
             final int magic = FrameTrailer.magic(buffer, offset, length);
             if (magic == FrameTrailer.MEASURE)
             {
-                final long now = System.nanoTime();
+                // on a ring: when the frame reached the sink's socket (the kernel's stamp, on the generator's
+                // monotonic clock), so the sink's own scheduling and the ring's block timeout are not latency
+                final long now = ring ? ringPort[0].rxTimestampNs() - realtimeMinusMonotonic[0] : System.nanoTime();
                 tracker.record(FrameTrailer.sequence(buffer, offset, length),
                     FrameTrailer.sendNs(buffer, offset, length), now);
-                counts[2] = now;
+                counts[2] = System.nanoTime();
             }
             else if (magic == FrameTrailer.WARM_UP)
             {
@@ -74,12 +80,13 @@ final class SinkRole implements Callable<Integer>
             }
         };
         final long mac = MacAddress.parse(Addressing.SINK_MAC);
-        final boolean ring = "af-packet".equals(backend);
         try (Port port = ring ?
             AfPacketPort.open("sink", interfaceName, mac, LabTopology.MTU,
                 AfPacketSettings.DEFAULT.withRing(1024 * 1024, 32).withPollTimeout(5)) :
             PortFactory.open("sink", backend, interfaceName, null, null, mac, LabTopology.MTU))
         {
+            ringPort[0] = ring ? (AfPacketPort)port : null;
+            realtimeMinusMonotonic[0] = ClockOffset.realtimeMinusMonotonicNs();
             System.out.println("READY");
             System.out.flush();
             final long deadline = System.nanoTime() + (long)(maxSeconds * 1e9);
@@ -97,6 +104,7 @@ final class SinkRole implements Callable<Integer>
                 if (now >= nextCheckNs)
                 {
                     nextCheckNs = now + 50_000_000L;
+                    realtimeMinusMonotonic[0] = ClockOffset.realtimeMinusMonotonicNs(); // follows NTP slewing
                     if (doneSinceNs == 0 && java.nio.file.Files.exists(doneFile))
                     {
                         doneSinceNs = now;

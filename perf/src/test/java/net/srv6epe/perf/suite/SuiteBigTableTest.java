@@ -12,6 +12,8 @@ import java.util.Set;
 import net.srv6epe.dataplane.app.ForwardingCompiler;
 import net.srv6epe.dataplane.config.ConfigLoader;
 import net.srv6epe.dataplane.config.RouterConfig;
+import net.srv6epe.dataplane.port.afpacket.RxRingKind;
+import net.srv6epe.dataplane.worker.WorkerIdle;
 import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.vrf.ForwardingState;
 import net.srv6epe.vrf.route.RouteAction;
@@ -29,9 +31,13 @@ class SuiteBigTableTest
     {
         for (final Scenario s : Scenario.values())
         {
-            final String yaml = JavaDut.config(s, dir, 0).replace(BigTable.ROUTES_FILE, "unused.routes");
+            final String yaml = JavaDut.config(s, dir, 1, List.of(0), "blocks", "spin")
+                .replace(BigTable.ROUTES_FILE, "unused.routes");
             final RouterConfig config = ConfigLoader.parse(yaml);
             assertEquals(List.of(0), config.router().workerCpus(), s.cliName);
+            assertEquals(WorkerIdle.SPIN, config.router().workerIdle(), s.cliName);
+            assertEquals(RxRingKind.BLOCKS, config.ports().get(0).rxRing(), s.cliName);
+            assertEquals(RxRingKind.BLOCKS, config.ports().get(1).rxRing(), s.cliName);
         }
     }
 
@@ -41,9 +47,12 @@ class SuiteBigTableTest
         final Path routes = BigTable.writeRoutesFile(dir);
         assertEquals(BigTable.ROUTES, Files.lines(routes).count());
         final Path config = dir.resolve("router.yaml");
-        Files.writeString(config, JavaDut.config(Scenario.PBR_1M, dir, -1).replace(BigTable.ROUTES_FILE,
-            routes.toString()));
-        final ForwardingState state = ForwardingCompiler.compile(ConfigLoader.load(config));
+        Files.writeString(config, JavaDut.config(Scenario.PBR_1M, dir, 2, List.of(), "frames", "backoff")
+            .replace(BigTable.ROUTES_FILE, routes.toString()));
+        final RouterConfig loaded = ConfigLoader.load(config);
+        assertEquals(2, loaded.router().workers());
+        assertEquals(RxRingKind.FRAMES, loaded.ports().get(0).rxRing());
+        final ForwardingState state = ForwardingCompiler.compile(loaded);
         final UnsafeBuffer[] frames = FrameBuilder.templates(Scenario.PBR_1M, 64, 256, 1, 2);
         final Set<String> destinations = new HashSet<>();
         final RouteAction viaSink = RouteAction.via(Ipv6Address.parseHi(Addressing.SINK6),

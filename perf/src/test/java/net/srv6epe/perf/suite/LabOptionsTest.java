@@ -1,0 +1,67 @@
+package net.srv6epe.perf.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LabOptionsTest
+{
+    @TempDir
+    Path dir;
+
+    /** A command carrying only the shared lab options, as compare and search carry them. */
+    @CommandLine.Command(name = "probe")
+    static final class Probe
+    {
+        @CommandLine.Mixin
+        LabOptions lab;
+    }
+
+    private LabOptions parse(final String... args) throws Exception
+    {
+        final Path jar = Files.writeString(dir.resolve("router.jar"), "");
+        final Probe command = new Probe();
+        final String[] all = new String[args.length + 4];
+        all[0] = "--router-jar";
+        all[1] = jar.toString();
+        all[2] = "--work-dir";
+        all[3] = dir.resolve("work").toString();
+        System.arraycopy(args, 0, all, 4, args.length);
+        new CommandLine(command).parseArgs(all);
+        return command.lab;
+    }
+
+    @Test
+    void theDefaultsAreTheFairestPlacementAndThePerFrameRing() throws Exception
+    {
+        final LabOptions lab = parse();
+        final LabRunner.Settings settings = lab.runner().settings();
+
+        assertTrue(settings.workerOnly());
+        assertFalse(settings.sinkRps());
+        assertEquals("frames", settings.routerRxRing());
+        assertEquals("backoff", settings.routerWorkerIdle());
+        assertEquals(1, settings.routerWorkers());
+        assertTrue(lab.placement().contains("receive ring frames, worker idle backoff"), lab.placement());
+    }
+
+    @Test
+    void aBadChoiceIsRefusedNamingTheOptionBeforeAnythingIsCreated() throws Exception
+    {
+        final LabOptions lab = parse("--router-rx-ring", "v2");
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, lab::runner);
+        assertEquals("--router-rx-ring is blocks or frames, not v2", ex.getMessage());
+        assertFalse(Files.exists(dir.resolve("work")), "no work directory made for a refused run");
+        assertEquals("--router-workers is 1..8, not 9",
+            assertThrows(IllegalArgumentException.class, parse("--router-workers", "9")::runner).getMessage());
+    }
+}
