@@ -88,6 +88,7 @@ final class LabRunner
             final Path sinkLog = dir.resolve("sink.log");
             final Process sink = lab.start(lab.sink, settings.genCpu(), sinkLog, role("sink",
                 "--interface", Addressing.SINK_IF, "--backend", settings.sinkBackend(),
+                "--flows", String.valueOf(settings.flows()),
                 "--max-seconds", String.valueOf(settings.warmUpSeconds() + settings.seconds() + 120),
                 "--done-file", done.toString()));
             if (!awaitLine(sink, sinkLog, "READY", 60))

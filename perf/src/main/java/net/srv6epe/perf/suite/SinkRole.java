@@ -37,6 +37,9 @@ final class SinkRole implements Callable<Integer>
     @Option(names = "--backend", defaultValue = "af-packet")
     private String backend;
 
+    @Option(names = "--flows", defaultValue = "256")
+    private int flows;
+
     @Option(names = "--max-seconds", defaultValue = "30")
     private double maxSeconds;
 
@@ -49,7 +52,7 @@ final class SinkRole implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final SequenceTracker tracker = new SequenceTracker();
+        final SequenceTracker tracker = new SequenceTracker(flows);
         final long[] counts = new long[3]; // warm-up, other, last measured frame ns
         final boolean ring = "af-packet".equals(backend);
         final AfPacketPort[] ringPort = new AfPacketPort[1];

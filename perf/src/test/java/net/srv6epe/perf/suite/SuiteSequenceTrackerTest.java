@@ -1,6 +1,7 @@
 package net.srv6epe.perf.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,37 @@ class SuiteSequenceTrackerTest
         assertEquals(7, t.received());
         assertEquals(2, t.reordered()); // 2 and 3 came after 6
         assertEquals(7, t.highest());
+    }
+
+    @Test
+    void orderIsJudgedPerFlowSoInterleavingFlowsDifferentlyIsNotReordering()
+    {
+        // 4 flows round robin (frame n is flow n % 4): two workers each keep their flows in order but interleave
+        // them differently from the generator
+        final SequenceTracker t = new SequenceTracker(4);
+        for (final long s : new long[] {1, 3, 5, 7, 0, 2, 4, 6, 9, 8})
+        {
+            t.record(s, 0, 1);
+        }
+        assertEquals(0, t.reordered());
+        assertEquals(9, t.highest());
+
+        t.record(5, 0, 1); // flow 1 already saw 9: late in its own flow
+        t.record(12, 0, 1);
+        t.record(10, 0, 1);
+        assertEquals(1, t.reordered());
+        final SequenceTracker one = new SequenceTracker(1);
+        for (final long s : new long[] {1, 3, 5, 7, 0, 2, 4})
+        {
+            one.record(s, 0, 1);
+        }
+        assertEquals(3, one.reordered(), "one flow: every frame after a higher one counts");
+    }
+
+    @Test
+    void aFlowCountOutOfRangeIsRefused()
+    {
+        assertThrows(IllegalArgumentException.class, () -> new SequenceTracker(0));
     }
 
     @Test
