@@ -144,8 +144,9 @@ final class CompareCommand implements Callable<Integer>
         progress.starting(s.cliName + " " + size + " B " + dut.label + (rate == 0 ? " flat out" : " at " + rate +
             " pps"));
         final RunResult r = runner.run(s, dut, size, rate);
-        progress.finished(String.format(Locale.ROOT, "%s %d B %s: %.0f kpps, loss %.3f%%", s.cliName, size,
-            dut.label, r.receivedPps() / 1e3, 100 * r.lossRatio()));
+        progress.finished(String.format(Locale.ROOT, "%s %d B %s: %.0f kpps, loss %.3f%%%s", s.cliName, size,
+            dut.label, r.receivedPps() / 1e3, 100 * r.lossRatio(),
+            r.lost() == 0 ? "" : " (dropped: " + r.drops().describe() + ")"));
         return r;
     }
 

@@ -109,6 +109,8 @@ final class LabRunner
             {
                 Thread.sleep((long)(settings.warmUpSeconds() * 1000));
             }
+            final Path controlSocket = dut == Dut.JAVA ? dir.resolve("control.sock") : null;
+            final DropCounters before = DropCounters.read(lab, controlSocket);
             Files.writeString(measure, "measure\n");
             if (!gen.waitFor((long)settings.seconds() + WARM_UP_LIMIT_S + 30, TimeUnit.SECONDS))
             {
@@ -123,8 +125,12 @@ final class LabRunner
             {
                 throw new IllegalStateException("router exited during the run: " + read(dir.resolve("router.log")));
             }
-            return RunResult.of(dut, scenario, FrameBuilder.innerFrameSize(scenario, frameSize), ratePps,
-                result(genLog), result(sinkLog));
+            final DropCounters drops = DropCounters.read(lab, controlSocket).minus(before);
+            final RunResult r = RunResult.of(dut, scenario, FrameBuilder.innerFrameSize(scenario, frameSize),
+                ratePps, result(genLog), result(sinkLog), drops);
+            Files.writeString(settings.workDir().resolve("runs.log"), dir.getFileName() + ": " + r.summary() + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            return r;
         }
     }
 

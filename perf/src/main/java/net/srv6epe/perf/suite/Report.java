@@ -42,6 +42,20 @@ final class Report
                     String.format(Locale.ROOT, "%.1f / %.1f", r.kernelP50Us(), r.kernelP99Us()),
                 r.reordered()));
         }
+        b.append("\nWhere the throughput runs dropped frames (sums over the runs): in-backlog = the kernel's queue to " +
+            "the DUT's CPU full (refused to the generator, which sends again: a sign of saturation, not loss), " +
+            "dut-ring = our receive ring full, dut-pipeline = dropped by our pipeline, dut-tx = our transmit " +
+            "refused, out-backlog = the kernel's queue towards the sink full.\n\n" +
+            "| scenario | frame B | DUT | in-backlog | dut-ring | dut-pipeline | dut-tx | out-backlog |\n" +
+            "|---|---|---|---|---|---|---|---|\n");
+        for (final ScenarioResult r : results)
+        {
+            drops(b, r, "java", r.javaDrops());
+            if (r.kernelNa() == null)
+            {
+                drops(b, r, "kernel", r.kernelDrops());
+            }
+        }
         for (final ScenarioResult r : results)
         {
             if (r.kernelNa() != null)
@@ -50,6 +64,12 @@ final class Report
             }
         }
         return b.toString();
+    }
+
+    private static void drops(final StringBuilder b, final ScenarioResult r, final String dut, final DropCounters d)
+    {
+        b.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %d | %d |%n", r.scenario(), r.frameSize(),
+            dut, d.inBacklog(), d.dutRing(), d.dutPipeline(), d.dutTx(), d.outBacklog()));
     }
 
     /** Writes the report into {@code dir}; returns what was written (and why the plot is missing, if it is). */

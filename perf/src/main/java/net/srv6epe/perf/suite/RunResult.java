@@ -19,19 +19,20 @@ import java.util.Map;
  * @param p99Ns        99th percentile latency.
  * @param maxNs        largest latency.
  * @param backpressureDrops frames the generator could not send (not the DUT's loss).
+ * @param drops        where frames died during the measured window ({@link DropCounters}).
  */
 record RunResult(Dut dut, String scenario, int frameSize, long offeredPps, long sent, double seconds, long received,
-    long reordered, long p50Ns, long p99Ns, long maxNs, long backpressureDrops)
+    long reordered, long p50Ns, long p99Ns, long maxNs, long backpressureDrops, DropCounters drops)
 {
-    /** Combines the generator's and the sink's {@code RESULT} lines. */
+    /** Combines the generator's and the sink's {@code RESULT} lines and the drop counters of the window. */
     static RunResult of(final Dut dut, final Scenario scenario, final int frameSize, final long offeredPps,
-        final Map<String, String> gen, final Map<String, String> sink)
+        final Map<String, String> gen, final Map<String, String> sink, final DropCounters drops)
     {
         return new RunResult(dut, scenario.cliName, frameSize, offeredPps, Long.parseLong(gen.get("sent")),
             Double.parseDouble(gen.get("seconds")), Long.parseLong(sink.get("received")),
             Long.parseLong(sink.get("reordered")), Long.parseLong(sink.get("p50_ns")),
             Long.parseLong(sink.get("p99_ns")), Long.parseLong(sink.get("max_ns")),
-            Long.parseLong(gen.get("backpressure_drops")));
+            Long.parseLong(gen.get("backpressure_drops")), drops);
     }
 
     /** Frames sent and not received (duplicates cannot make it negative: clamped at 0). */
@@ -62,8 +63,9 @@ record RunResult(Dut dut, String scenario, int frameSize, long offeredPps, long 
     String summary()
     {
         return String.format(Locale.ROOT,
-            "%s %s %dB: sent %d (%.0f pps) received %d (%.0f pps) lost %.3f%% reordered %d p50 %.1f us p99 %.1f us",
+            "%s %s %dB: sent %d (%.0f pps) received %d (%.0f pps) lost %.3f%% reordered %d p50 %.1f us p99 %.1f us; " +
+            "dropped: %s",
             dut.label, scenario, frameSize, sent, sentPps(), received, receivedPps(), 100 * lossRatio(), reordered,
-            p50Ns / 1e3, p99Ns / 1e3);
+            p50Ns / 1e3, p99Ns / 1e3, drops.describe());
     }
 }

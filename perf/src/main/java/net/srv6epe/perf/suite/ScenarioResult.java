@@ -106,8 +106,31 @@ record ScenarioResult(String scenario, int frameSize, List<RunResult> java, List
             ",\"p50_us\":" + number(javaP50Us(), 1) + ",\"p99_us\":" + number(javaP99Us(), 1) +
             ",\"kernel_p50_us\":" + number(kernelP50Us(), 1) + ",\"kernel_p99_us\":" + number(kernelP99Us(), 1) +
             ",\"latency_rate_pps\":" + latencyRatePps + ",\"reordered\":" + reordered() +
-            ",\"runs\":" + java.size() +
+            ",\"runs\":" + java.size() + ",\"java_drops\":" + javaDrops().json() +
+            (kernel.isEmpty() ? "" : ",\"kernel_drops\":" + kernelDrops().json()) +
             (kernelNa == null ? "" : ",\"kernel_na\":\"" + kernelNa.replace("\"", "'") + "\"") + "}";
+    }
+
+    /** Where our router's throughput runs lost frames, summed over the runs. */
+    DropCounters javaDrops()
+    {
+        return sum(java);
+    }
+
+    /** Where the kernel's throughput runs lost frames, summed over the runs (zeros when n/a). */
+    DropCounters kernelDrops()
+    {
+        return sum(kernel);
+    }
+
+    private static DropCounters sum(final List<RunResult> runs)
+    {
+        DropCounters total = DropCounters.NONE;
+        for (final RunResult r : runs)
+        {
+            total = total.plus(r.drops());
+        }
+        return total;
     }
 
     /** A JSON number, or null for NaN. */

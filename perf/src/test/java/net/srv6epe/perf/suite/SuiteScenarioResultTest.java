@@ -14,7 +14,8 @@ class SuiteScenarioResultTest
 {
     private static RunResult run(final Dut dut, final long sent, final long received, final long p99Ns)
     {
-        return new RunResult(dut, "h-encaps", 78, 0, sent, 1.0, received, 0, p99Ns / 2, p99Ns, p99Ns, 0);
+        return new RunResult(dut, "h-encaps", 78, 0, sent, 1.0, received, 0, p99Ns / 2, p99Ns, p99Ns, 0,
+            new DropCounters(sent - received, 0, 0, 0, 0));
     }
 
     @Test
@@ -37,6 +38,11 @@ class SuiteScenarioResultTest
             assertTrue(json.hasNonNull(f), f);
         }
         assertEquals(1.8, json.get("ratio").asDouble(), 1e-9);
+        // where the frames died: summed over the throughput runs of each DUT
+        assertEquals(150_000, json.get("java_drops").get("in_backlog").asLong());
+        assertEquals(500_000, json.get("kernel_drops").get("in_backlog").asLong());
+        assertTrue(Report.table(List.of(r)).contains("| h-encaps | 78 | java | 150000 | 0 | 0 | 0 | 0 |"),
+            Report.table(List.of(r)));
     }
 
     @Test
