@@ -46,6 +46,13 @@ final class LabOptions
             "generator's CPU (default: ${DEFAULT-VALUE})")
     String routerPlacement;
 
+    @Option(names = "--dut-rps", defaultValue = "on",
+        description = "on: the receive work of the DUT's in0 moved to the DUT CPU with RPS (the kernel DUT forwards " +
+            "there; our router's ring is filled there, woken by an IPI from the generator's CPU per few frames); " +
+            "off, a placement study: it runs in the generator's sendmmsg on the generator's CPU, for both DUTs " +
+            "(default: ${DEFAULT-VALUE})")
+    String dutRps;
+
     @Option(names = "--sink-rps", defaultValue = "off",
         description = "gen: the sink's receive work moved to the generator's CPU with RPS on sink0; off: it runs " +
             "where the DUT transmits, as a NIC's transmit completes on the sending CPU (with RPS a DUT that sends " +
@@ -94,6 +101,7 @@ final class LabOptions
         }
         oneOf("--router-placement", routerPlacement, "whole", "worker");
         oneOf("--sink-rps", sinkRps, "gen", "off");
+        oneOf("--dut-rps", dutRps, "on", "off");
         oneOf("--router-rx-ring", routerRxRing, "blocks", "frames");
         oneOf("--router-worker-idle", routerWorkerIdle, "backoff", "spin");
         if (routerWorkers < 1 || routerWorkers > 8)
@@ -104,7 +112,7 @@ final class LabOptions
         return new LabRunner(new LabRunner.Settings(Path.of(jar).toAbsolutePath().toString(), routerJvmOptions,
             genCpu, dutCpu, flows, warmUpSeconds, seconds, sinkBackend, dir, routerNice,
             "worker".equals(routerPlacement), "gen".equals(sinkRps), routerRxRing, routerWorkerIdle,
-            routerWorkers));
+            routerWorkers, "on".equals(dutRps)));
     }
 
     private static void oneOf(final String option, final String value, final String... choices)
@@ -126,7 +134,9 @@ final class LabOptions
                 (routerWorkers == 1 ? "" : ", " + routerWorkers + " workers")) +
             (routerNice == 0 ? "" : ", nice " + routerNice) + ", its receive ring " + routerRxRing +
             ", worker idle " + routerWorkerIdle +
-            "; kernel DUT forwarding in softirq moved there with RPS on in0; sink receive work " +
+            ("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
+                "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +
+                genCpu) + "; sink receive work " +
             ("gen".equals(sinkRps) ? "on CPU " + genCpu + " with RPS on sink0" : "where the DUT transmits (no RPS)") +
             ")";
     }

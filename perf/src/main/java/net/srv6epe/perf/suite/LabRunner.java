@@ -46,10 +46,12 @@ final class LabRunner
      * @param routerRxRing   the router's {@code ports[].rx-ring}: {@code blocks} or {@code frames}.
      * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff} or {@code spin}.
      * @param routerWorkers  the router's {@code router.workers}.
+     * @param dutRps         the DUT's receive work on {@code in0} moved to the DUT's CPU by RPS (else it runs in the
+     *                       generator's {@code sendmmsg}, on the generator's CPU).
      */
     record Settings(String routerJar, List<String> routerJvmOptions, int genCpu, int dutCpu, int flows,
         double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice, boolean workerOnly,
-        boolean sinkRps, String routerRxRing, String routerWorkerIdle, int routerWorkers)
+        boolean sinkRps, String routerRxRing, String routerWorkerIdle, int routerWorkers, boolean dutRps)
     {
     }
 
@@ -73,7 +75,8 @@ final class LabRunner
         final Path dir = Files.createDirectories(settings.workDir().resolve(
             n + "-" + scenario.cliName + "-" + dut.label + "-" + frameSize + "-" + ratePps));
         final String prefix = "s6ps-" + ProcessHandle.current().pid() + "-" + n;
-        try (LabTopology lab = new LabTopology(prefix, settings.genCpu(), settings.dutCpu(), settings.sinkRps()))
+        try (LabTopology lab = new LabTopology(prefix, settings.genCpu(), settings.dutCpu(), settings.dutRps(),
+            settings.sinkRps()))
         {
             Process router = null;
             if (dut == Dut.JAVA)

@@ -20,8 +20,8 @@ import net.srv6epe.perf.netns.OwnedNamespaces;
  *
  * <ul>
  *   <li>RPS on the DUT's {@code in0} sends its receive processing to the DUT's CPU, so the kernel DUT forwards in
- *       softirq there, and the AF_PACKET delivery to our router's ring runs there too (without RPS both would run
- *       inside the generator's {@code sendmmsg}, on the generator's CPU);</li>
+ *       softirq there, and the AF_PACKET delivery to our router's ring runs there too (without RPS, a placement
+ *       study, both run inside the generator's {@code sendmmsg}, on the generator's CPU);</li>
  *   <li>RPS on {@code sink0} sends the sink's receive processing to the generator/sink CPU, whichever DUT sent;</li>
  *   <li>the generator's and the sink's kernels stay out: IPv6 disabled on {@code gen0} / {@code sink0} and a
  *       classic-BPF drop-all filter in their tc ingress (packet sockets see frames before tc ingress).</li>
@@ -45,10 +45,12 @@ final class LabTopology implements AutoCloseable
      * Builds the namespaces and links.
      *
      * @param prefix unique namespace prefix (e.g. {@code s6ps-<pid>-<n>}).
+     * @param dutRps whether the receive work of the DUT's {@code in0} goes to {@code dutCpu} by RPS (else it runs
+     *     inside the generator's {@code sendmmsg}, on the generator's CPU).
      * @param sinkRps whether the sink's receive work goes to {@code genCpu} by RPS (else it runs where the DUT
      *     transmits).
      */
-    LabTopology(final String prefix, final int genCpu, final int dutCpu, final boolean sinkRps)
+    LabTopology(final String prefix, final int genCpu, final int dutCpu, final boolean dutRps, final boolean sinkRps)
     {
         this.gen = prefix + "-gen";
         this.dut = prefix + "-dut";
@@ -74,7 +76,10 @@ final class LabTopology implements AutoCloseable
                 sysctl(e[0], "net.ipv6.conf." + e[1] + ".disable_ipv6", "1");
                 dropIngress(e[0], e[1]);
             }
-            rps(dut, IN_IF, dutCpu);
+            if (dutRps)
+            {
+                rps(dut, IN_IF, dutCpu);
+            }
             if (sinkRps)
             {
                 rps(sink, SINK_IF, genCpu);

@@ -47,6 +47,7 @@ class LabOptionsTest
 
         assertTrue(settings.workerOnly());
         assertFalse(settings.sinkRps());
+        assertTrue(settings.dutRps());
         assertEquals("frames", settings.routerRxRing());
         assertEquals("backoff", settings.routerWorkerIdle());
         assertEquals(1, settings.routerWorkers());
