@@ -15,6 +15,7 @@ import net.srv6epe.dataplane.config.RouteConfig;
 import net.srv6epe.dataplane.config.RouterConfig;
 import net.srv6epe.dataplane.config.SidConfig;
 import net.srv6epe.dataplane.config.VrfConfig;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.srv6.DropReason;
 import net.srv6epe.srv6.Flavor;
 import net.srv6epe.srv6.Ipv6Address;
@@ -63,6 +64,7 @@ public final class ConfigView implements ShowTopics
             row.put("name", p.name());
             row.put("interface", p.interfaceName());
             row.put("backend", p.backend().configName());
+            row.put("rx-ring", p.backend() == PortBackend.AF_PACKET ? p.rxRingOrDefault().configName() : null);
             row.put("mac", p.mac());
             row.put("mtu", p.mtu());
             row.put("vrf", p.vrf());

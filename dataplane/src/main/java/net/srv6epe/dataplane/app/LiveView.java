@@ -122,6 +122,9 @@ public final class LiveView implements ShowTopics
             {
                 continue;
             }
+            // what the port runs on, not what was configured: af-packet falls back to pcap where it cannot open
+            row.put("backend", port.backend().configName());
+            row.put("rx-ring", port.rxRing());
             row.put("rx-packets", port.counters().get(PortCounter.RX_PACKETS));
             row.put("rx-bytes", port.counters().get(PortCounter.RX_BYTES));
             row.put("tx-packets", port.counters().get(PortCounter.TX_PACKETS));

@@ -56,7 +56,7 @@ public final class TopicTables
         "interfaces", List.of(
             TableColumn.key("NAME", "name"),
             TableColumn.key("INTERFACE", "interface"),
-            TableColumn.key("BACKEND", "backend"),
+            new TableColumn("BACKEND", TopicTables::backend, false),
             TableColumn.key("MAC", "mac"),
             TableColumn.number("MTU", "mtu"),
             TableColumn.key("VRF", "vrf"),
@@ -214,6 +214,14 @@ public final class TopicTables
             sb.append(sb.length() == 0 ? "" : " ").append("dev ").append(port);
         }
         return sb.toString();
+    }
+
+    /** {@code af-packet/frames}: the backend and, when it has one, its receive ring. */
+    private static String backend(final JsonNode row)
+    {
+        final String backend = TableRenderer.text(row.get("backend"));
+        final String ring = TableRenderer.text(row.get("rx-ring"));
+        return ring == null || backend == null ? backend : backend + "/" + ring;
     }
 
     private static String spaced(final JsonNode array)

@@ -42,6 +42,12 @@ public final class MemoryPort implements Port
     }
 
     @Override
+    public PortBackend backend()
+    {
+        return PortBackend.MEMORY;
+    }
+
+    @Override
     public String name()
     {
         return name;

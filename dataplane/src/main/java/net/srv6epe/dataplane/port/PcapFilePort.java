@@ -114,6 +114,12 @@ public final class PcapFilePort implements Port, RawPacketListener
     }
 
     @Override
+    public PortBackend backend()
+    {
+        return PortBackend.PCAP_FILE;
+    }
+
+    @Override
     public String name()
     {
         return name;

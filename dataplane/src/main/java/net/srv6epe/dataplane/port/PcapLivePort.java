@@ -157,6 +157,12 @@ public final class PcapLivePort implements Port, RawPacketListener
     }
 
     @Override
+    public PortBackend backend()
+    {
+        return PortBackend.PCAP;
+    }
+
+    @Override
     public String name()
     {
         return name;

@@ -23,6 +23,15 @@ public interface Port extends AutoCloseable
     /** The IP MTU of the link in bytes. */
     int mtu();
 
+    /** The backend this port runs on: the configured one, or the one it fell back to ({@link PortFactory}). */
+    PortBackend backend();
+
+    /** The receive ring, {@code blocks} or {@code frames}, of a port with one ({@code af-packet}); else null. */
+    default String rxRing()
+    {
+        return null;
+    }
+
     /**
      * Hands up to {@code limit} received frames to {@code handler}, zero copy, and returns how many. Never blocks
      * longer than a short poll (about a millisecond at most).

@@ -2,6 +2,7 @@ package net.srv6epe.dataplane.worker;
 
 import net.srv6epe.dataplane.port.FrameHandler;
 import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortCounters;
 import org.agrona.DirectBuffer;
@@ -44,6 +45,18 @@ public final class PortSockets implements Port
     public String name()
     {
         return sockets[0].name();
+    }
+
+    @Override
+    public PortBackend backend()
+    {
+        return sockets[0].backend();
+    }
+
+    @Override
+    public String rxRing()
+    {
+        return sockets[0].rxRing();
     }
 
     @Override

@@ -53,4 +53,22 @@ class TableRendererTest
         assertEquals("RX-PACKETS  PORT\n5           p0\n",
             TableRenderer.render(TableRenderer.columnsOf(rows), rows));
     }
+
+    @Test
+    void theBackendColumnNamesTheReceiveRingOfAPortThatHasOne() throws Exception
+    {
+        final JsonNode rows = JSON.readTree("[" +
+            "{\"name\":\"in\",\"interface\":\"in0\",\"backend\":\"af-packet\",\"rx-ring\":\"frames\"," +
+            "\"mac\":\"02:00:00:00:00:01\",\"mtu\":1500,\"vrf\":\"default\",\"addresses\":[]}," +
+            "{\"name\":\"up\",\"interface\":\"up0\",\"backend\":\"pcap\",\"rx-ring\":null," +
+            "\"mac\":\"02:00:00:00:00:02\",\"mtu\":1500,\"vrf\":\"default\",\"addresses\":[]}]");
+
+        final String table = TopicTables.render("interfaces", rows);
+
+        assertEquals(String.join("\n",
+            "NAME  INTERFACE  BACKEND           MAC                 MTU  VRF      ADDRESSES",
+            "in    in0        af-packet/frames  02:00:00:00:00:01  1500  default  -",
+            "up    up0        pcap              02:00:00:00:00:02  1500  default  -",
+            ""), table);
+    }
 }

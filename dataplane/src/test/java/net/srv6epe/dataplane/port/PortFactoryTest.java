@@ -78,6 +78,13 @@ class PortFactoryTest
             try (Port port = PortFactory.open("a", "af-packet", link, null, null, PortFactory.INTERFACE_MAC, 1500))
             {
                 assertInstanceOf(AfPacketPort.class, port);
+                assertEquals(PortBackend.AF_PACKET, port.backend());
+                assertEquals("blocks", port.rxRing());
+            }
+            try (Port port = PortFactory.open("a", "af-packet", link, null, null, PortFactory.INTERFACE_MAC, 1500,
+                RxRingKind.FRAMES))
+            {
+                assertEquals("frames", port.rxRing());
             }
             try (Port port = PortFactory.open("p", "pcap", link, null, null, PortFactory.INTERFACE_MAC, 1500))
             {
@@ -91,6 +98,8 @@ class PortFactoryTest
                 RxRingKind.BLOCKS, () -> "not Linux (test)"))
             {
                 assertInstanceOf(PcapLivePort.class, port);
+                assertEquals(PortBackend.PCAP, port.backend(), "what the port runs on, for show interfaces");
+                assertEquals(null, port.rxRing());
             }
             finally
             {

@@ -5,6 +5,7 @@ import net.srv6epe.dataplane.pipeline.PipelineFixture;
 import net.srv6epe.dataplane.port.FrameHandler;
 import net.srv6epe.dataplane.port.MemoryPort;
 import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortCounters;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -98,6 +99,12 @@ class WorkerAllocationTest
     /** Hands the same frame {@code limit} times per receive; sends nothing of its own. */
     private static final class ReplayPort implements Port
     {
+        @Override
+        public PortBackend backend()
+        {
+            return PortBackend.MEMORY;
+        }
+
         private final UnsafeBuffer frame;
         private final PortCounters counters = new PortCounters();
 

@@ -9,6 +9,7 @@ import net.srv6epe.dataplane.port.FrameHandler;
 import net.srv6epe.dataplane.port.InterfaceMac;
 import net.srv6epe.dataplane.port.MacAddress;
 import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortCounters;
 import net.srv6epe.dataplane.port.PortException;
@@ -273,6 +274,18 @@ public final class AfPacketPort implements Port
     static int frameSlotSize(final int mtu)
     {
         return Integer.highestOneBit(RxLayout.V2.macOffset() + 18 + mtu - 1) << 1;
+    }
+
+    @Override
+    public PortBackend backend()
+    {
+        return PortBackend.AF_PACKET;
+    }
+
+    @Override
+    public String rxRing()
+    {
+        return settings.rxRing().configName();
     }
 
     @Override
