@@ -126,18 +126,39 @@ final class LabOptions
     /** Where each role ran, for the report. */
     String placement()
     {
-        return "generator + sink on CPU " + genCpu + ", DUT on CPU " + dutCpu + " (" +
-            ("worker".equals(routerPlacement) ? (routerWorkers == 1 ? "router's forwarding worker pinned there " +
-                "(router.worker-cpus), " : "router's " + routerWorkers + " forwarding workers pinned alternately " +
-                "there and on CPU " + genCpu + " (router.worker-cpus), ") +
-                "its other JVM threads on CPU " + genCpu : "router JVM pinned with taskset" +
-                (routerWorkers == 1 ? "" : ", " + routerWorkers + " workers")) +
-            (routerNice == 0 ? "" : ", nice " + routerNice) + ", its receive ring " + routerRxRing +
-            ", worker idle " + routerWorkerIdle +
-            ("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
-                "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +
-                genCpu) + "; sink receive work " +
-            ("gen".equals(sinkRps) ? "on CPU " + genCpu + " with RPS on sink0" : "where the DUT transmits (no RPS)") +
-            ")";
+        final StringBuilder b = new StringBuilder();
+        b.append("generator + sink on CPU ").append(genCpu).append(", DUT on CPU ").append(dutCpu).append(" (");
+        if (!"worker".equals(routerPlacement))
+        {
+            b.append("router JVM pinned with taskset");
+        }
+        else if (routerWorkers == 1)
+        {
+            b.append("router's forwarding worker pinned there (router.worker-cpus)");
+        }
+        else
+        {
+            b.append("router's ").append(routerWorkers).append(" forwarding workers pinned alternately there and on CPU ")
+                .append(genCpu).append(" (router.worker-cpus)");
+        }
+        if ("worker".equals(routerPlacement))
+        {
+            b.append(", its other JVM threads on CPU ").append(genCpu);
+        }
+        else if (routerWorkers > 1)
+        {
+            b.append(", ").append(routerWorkers).append(" workers");
+        }
+        if (routerNice != 0)
+        {
+            b.append(", nice ").append(routerNice);
+        }
+        b.append(", its receive ring ").append(routerRxRing).append(", worker idle ").append(routerWorkerIdle);
+        b.append("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
+            "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +
+            genCpu);
+        b.append("; sink receive work ").append("gen".equals(sinkRps) ? "on CPU " + genCpu + " with RPS on sink0" :
+            "where the DUT transmits (no RPS)");
+        return b.append(')').toString();
     }
 }

@@ -51,7 +51,13 @@ class LabOptionsTest
         assertEquals("frames", settings.routerRxRing());
         assertEquals("backoff", settings.routerWorkerIdle());
         assertEquals(1, settings.routerWorkers());
-        assertTrue(lab.placement().contains("receive ring frames, worker idle backoff"), lab.placement());
+        assertEquals("generator + sink on CPU 1, DUT on CPU 0 (router's forwarding worker pinned there " +
+            "(router.worker-cpus), its other JVM threads on CPU 1, its receive ring frames, worker idle backoff; " +
+            "kernel DUT forwarding in softirq moved there with RPS on in0; sink receive work where the DUT transmits " +
+            "(no RPS))", lab.placement());
+        assertTrue(parse("--router-workers", "2", "--router-placement", "whole").placement()
+            .startsWith("generator + sink on CPU 1, DUT on CPU 0 (router JVM pinned with taskset, 2 workers, "),
+            "whole placement with two workers");
     }
 
     @Test
