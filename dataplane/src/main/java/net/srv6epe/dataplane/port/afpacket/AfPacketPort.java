@@ -13,6 +13,7 @@ import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortCounters;
 import net.srv6epe.dataplane.port.PortException;
+import net.srv6epe.dataplane.port.linux.Libc;
 
 /**
  * A port on a Linux interface through an {@code AF_PACKET} socket ({@code SOCK_RAW}, {@code ETH_P_ALL}) with a

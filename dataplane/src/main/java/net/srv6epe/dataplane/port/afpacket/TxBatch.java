@@ -7,6 +7,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortCounters;
+import net.srv6epe.dataplane.port.linux.Libc;
 
 /**
  * Batched transmit with {@code sendmmsg(2)}: {@link #add} copies a frame into the next of {@code capacity}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortCounters;
+import net.srv6epe.dataplane.port.linux.Libc;
 
 /**
  * Batched transmit over a Unix datagram socket pair (no root, no packet socket: {@code sendmmsg} behaves the same

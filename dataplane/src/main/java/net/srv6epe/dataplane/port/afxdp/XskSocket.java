@@ -1,0 +1,382 @@
+package net.srv6epe.dataplane.port.afxdp;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
+import java.nio.ByteBuffer;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import net.srv6epe.dataplane.port.FrameHandler;
+import net.srv6epe.dataplane.port.PortCounter;
+import net.srv6epe.dataplane.port.PortCounters;
+import net.srv6epe.dataplane.port.PortException;
+import net.srv6epe.dataplane.port.linux.Libc;
+
+/**
+ * An AF_XDP socket on one receive queue of an interface, in copy mode, with an XDP program that redirects that
+ * queue's frames to it ({@link Bpf}); groundwork for an AF_XDP port backend, not one yet (no config, no fanout,
+ * no offload metadata: a frame arrives as the wire had it, super-frames never, checksums as sent).
+ *
+ * <p>The UMEM is {@code frames} chunks of {@value #FRAME_SIZE} bytes: the first half is lent to the kernel through
+ * the fill ring for receiving, the second half is the transmit pool. Receive hands each frame in place from the
+ * UMEM and gives its chunk straight back to the fill ring; transmit copies a frame into a free chunk and queues a
+ * descriptor, {@link #flush} publishes them and kicks the kernel ({@code sendto}), and the completion ring returns
+ * the chunks. Nothing is allocated per frame. One thread.
+ */
+public final class XskSocket implements AutoCloseable
+{
+    /** UMEM chunk size: one frame of up to a page (no multi-buffer frames on this kernel's XSK). */
+    public static final int FRAME_SIZE = 4096;
+
+    private final String name;
+    private final int fd;
+    private final int mapFd;
+    private final int progFd;
+    private final int linkFd;
+    private final long umemAddress;
+    private final long umemLength;
+    private final UnsafeBuffer umem;
+    private final XskRing rx;
+    private final XskRing fill;
+    private final XskRing tx;
+    private final XskRing completion;
+    private final long[] freeTx;
+    private final PortCounters counters = new PortCounters();
+    private final UnsafeBuffer stats = new UnsafeBuffer(ByteBuffer.allocateDirect(XdpAbi.STATISTICS_LENGTH + 8));
+
+    private int freeTop;
+    private int rxConsumer;
+    private int fillProducer;
+    private int txProducer;
+    private int txPending;
+    private int completionConsumer;
+    private boolean closed;
+
+    private XskSocket(final String name, final int fd, final int mapFd, final int progFd, final int linkFd,
+        final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill, final XskRing tx,
+        final XskRing completion, final int frames, final int fillProducer)
+    {
+        this.name = name;
+        this.fd = fd;
+        this.mapFd = mapFd;
+        this.progFd = progFd;
+        this.linkFd = linkFd;
+        this.umemAddress = umemAddress;
+        this.umemLength = umemLength;
+        this.umem = new UnsafeBuffer(umemAddress, (int)umemLength);
+        this.rx = rx;
+        this.fill = fill;
+        this.tx = tx;
+        this.completion = completion;
+        this.fillProducer = fillProducer;
+        this.freeTx = new long[frames / 2];
+        for (int i = 0; i < freeTx.length; i++)
+        {
+            freeTx[i] = (long)(frames / 2 + i) * FRAME_SIZE;
+        }
+        this.freeTop = freeTx.length;
+    }
+
+    /**
+     * Opens a socket on queue {@code queue} of {@code interfaceName} and attaches the redirect program.
+     *
+     * @param frames UMEM chunks, a power of two of at least 64: half to receive into, half to send from.
+     * @param frags load the program multi-buffer aware (a veth whose peer's MTU exceeds a page needs it; frames
+     *     larger than a chunk are then dropped by the kernel).
+     * @throws PortException naming the step and errno that failed (nothing is left attached or mapped).
+     */
+    public static XskSocket open(final String interfaceName, final int queue, final int frames, final boolean frags)
+    {
+        if (frames < 64 || Integer.bitCount(frames) != 1)
+        {
+            throw new IllegalArgumentException("frames " + frames + ": a power of two, at least 64");
+        }
+        if (Libc.UNAVAILABLE_REASON != null)
+        {
+            throw new PortException("af-xdp on '" + interfaceName + "' unavailable: " + Libc.UNAVAILABLE_REASON);
+        }
+        final String where = "af-xdp on '" + interfaceName + "' queue " + queue + ": ";
+        final int ifindex = Libc.if_nametoindex(interfaceName);
+        if (ifindex <= 0)
+        {
+            throw new PortException(where + "no such interface (ip link show)");
+        }
+        final Resources r = new Resources();
+        try
+        {
+            r.fd = Libc.socket(XdpAbi.AF_XDP, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, 0);
+            if (r.fd < 0)
+            {
+                throw new PortException(where + "socket(AF_XDP) refused: " + Libc.describe(Libc.errno()));
+            }
+            r.umemLength = (long)frames * FRAME_SIZE;
+            r.umem = Libc.mmap(0L, r.umemLength, Libc.PROT_READ | Libc.PROT_WRITE,
+                XdpAbi.MAP_PRIVATE | XdpAbi.MAP_ANONYMOUS | Libc.MAP_POPULATE, -1, 0L);
+            if (r.umem == Libc.MAP_FAILED)
+            {
+                throw new PortException(where + "mmap of the UMEM failed: " + Libc.describe(Libc.errno()));
+            }
+            final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
+            scratch.putLong(0, r.umem, LITTLE_ENDIAN);
+            scratch.putLong(8, r.umemLength, LITTLE_ENDIAN);
+            scratch.putInt(16, FRAME_SIZE, LITTLE_ENDIAN);
+            scratch.putInt(20, 0, LITTLE_ENDIAN);
+            scratch.putInt(24, 0, LITTLE_ENDIAN);
+            setsockopt(r.fd, XdpAbi.XDP_UMEM_REG, scratch, XdpAbi.UMEM_REG_LENGTH, where + "XDP_UMEM_REG");
+            final int ringSize = frames / 2;
+            for (final int option : new int[] {XdpAbi.XDP_UMEM_FILL_RING, XdpAbi.XDP_UMEM_COMPLETION_RING,
+                XdpAbi.XDP_RX_RING, XdpAbi.XDP_TX_RING})
+            {
+                scratch.putInt(0, ringSize, LITTLE_ENDIAN);
+                setsockopt(r.fd, option, scratch, 4, where + "ring size option " + option);
+            }
+            scratch.putInt(200, XdpAbi.MMAP_OFFSETS_LENGTH, LITTLE_ENDIAN);
+            if (Libc.getsockopt(r.fd, XdpAbi.SOL_XDP, XdpAbi.XDP_MMAP_OFFSETS, scratch.addressOffset(),
+                scratch.addressOffset() + 200) != 0)
+            {
+                throw new PortException(where + "XDP_MMAP_OFFSETS refused: " + Libc.describe(Libc.errno()));
+            }
+            r.rx = map(r.fd, scratch, 0, ringSize, XdpAbi.DESC_LENGTH, XdpAbi.XDP_PGOFF_RX_RING, where + "RX ring");
+            r.tx = map(r.fd, scratch, 32, ringSize, XdpAbi.DESC_LENGTH, XdpAbi.XDP_PGOFF_TX_RING, where + "TX ring");
+            r.fill = map(r.fd, scratch, 64, ringSize, 8, XdpAbi.XDP_UMEM_PGOFF_FILL_RING, where + "fill ring");
+            r.completion = map(r.fd, scratch, 96, ringSize, 8, XdpAbi.XDP_UMEM_PGOFF_COMPLETION_RING,
+                where + "completion ring");
+            // lend the first half of the UMEM to the kernel for receiving
+            for (int i = 0; i < ringSize; i++)
+            {
+                r.fill.memory.putLong(r.fill.entry(i), (long)i * FRAME_SIZE, LITTLE_ENDIAN);
+            }
+            r.fill.publishProducer(ringSize);
+
+            scratch.setMemory(0, XdpAbi.SOCKADDR_XDP_LENGTH, (byte)0);
+            scratch.putShort(0, (short)XdpAbi.AF_XDP, LITTLE_ENDIAN);
+            scratch.putShort(2, (short)(XdpAbi.XDP_COPY | XdpAbi.XDP_USE_NEED_WAKEUP), LITTLE_ENDIAN);
+            scratch.putInt(4, ifindex, LITTLE_ENDIAN);
+            scratch.putInt(8, queue, LITTLE_ENDIAN);
+            if (Libc.bind(r.fd, scratch.addressOffset(), XdpAbi.SOCKADDR_XDP_LENGTH) != 0)
+            {
+                throw new PortException(where + "bind (copy mode) refused: " + Libc.describe(Libc.errno()));
+            }
+            r.mapFd = Bpf.createXskMap(queue + 1, where);
+            Bpf.register(r.mapFd, queue, r.fd, where);
+            r.progFd = Bpf.loadRedirectProgram(r.mapFd, frags, where);
+            r.linkFd = Bpf.attach(r.progFd, ifindex, where);
+            final XskSocket socket = new XskSocket(interfaceName, r.fd, r.mapFd, r.progFd, r.linkFd, r.umem,
+                r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize);
+            r.fd = -1; // owned by the socket now
+            return socket;
+        }
+        finally
+        {
+            r.release();
+        }
+    }
+
+    private static void setsockopt(final int fd, final int option, final UnsafeBuffer value, final int length,
+        final String what)
+    {
+        if (Libc.setsockopt(fd, XdpAbi.SOL_XDP, option, value.addressOffset(), length) != 0)
+        {
+            throw new PortException(what + " refused: " + Libc.describe(Libc.errno()));
+        }
+    }
+
+    private static XskRing map(final int fd, final UnsafeBuffer offsets, final int at, final int size,
+        final int entryLength, final long pageOffset, final String what)
+    {
+        final long producer = offsets.getLong(at, LITTLE_ENDIAN);
+        final long consumer = offsets.getLong(at + 8, LITTLE_ENDIAN);
+        final long desc = offsets.getLong(at + 16, LITTLE_ENDIAN);
+        final long flags = offsets.getLong(at + 24, LITTLE_ENDIAN);
+        final long length = desc + (long)size * entryLength;
+        final long address = Libc.mmap(0L, length, Libc.PROT_READ | Libc.PROT_WRITE,
+            Libc.MAP_SHARED | Libc.MAP_POPULATE, fd, pageOffset);
+        if (address == Libc.MAP_FAILED)
+        {
+            throw new PortException(what + ": mmap failed: " + Libc.describe(Libc.errno()));
+        }
+        return new XskRing(address, length, (int)producer, (int)consumer, (int)flags, (int)desc, size, entryLength);
+    }
+
+    /** What {@link #open} has made so far; {@link #release} undoes whatever the socket did not take over. */
+    private static final class Resources
+    {
+        int fd = -1;
+        long umem = Libc.MAP_FAILED;
+        long umemLength;
+        XskRing rx;
+        XskRing tx;
+        XskRing fill;
+        XskRing completion;
+        int mapFd = -1;
+        int progFd = -1;
+        int linkFd = -1;
+
+        void release()
+        {
+            if (fd < 0)
+            {
+                return; // success: the socket owns everything
+            }
+            for (final int other : new int[] {linkFd, progFd, mapFd})
+            {
+                if (other >= 0)
+                {
+                    Libc.close(other);
+                }
+            }
+            for (final XskRing ring : new XskRing[] {rx, tx, fill, completion})
+            {
+                if (ring != null)
+                {
+                    Libc.munmap(ring.mapped, ring.mappedLength);
+                }
+            }
+            if (umem != Libc.MAP_FAILED)
+            {
+                Libc.munmap(umem, umemLength);
+            }
+            Libc.close(fd);
+        }
+    }
+
+    /** Hands up to {@code limit} received frames to {@code handler}, in place; returns how many. */
+    public int receive(final FrameHandler handler, final int limit)
+    {
+        if (closed)
+        {
+            return 0;
+        }
+        final int produced = rx.producerAcquire();
+        int n = 0;
+        while (n < limit && rxConsumer != produced)
+        {
+            final int entry = rx.entry(rxConsumer);
+            final long address = rx.memory.getLong(entry, LITTLE_ENDIAN);
+            final int length = rx.memory.getInt(entry + 8, LITTLE_ENDIAN);
+            if (address < 0 || address + length > umemLength)
+            {
+                counters.add(PortCounter.RX_ERRORS, 1);
+            }
+            else
+            {
+                counters.onReceived(length);
+                handler.onFrame(umem, (int)address, length);
+            }
+            fill.memory.putLong(fill.entry(fillProducer++), address & -FRAME_SIZE, LITTLE_ENDIAN);
+            rxConsumer++;
+            n++;
+        }
+        if (rxConsumer == produced && n == 0)
+        {
+            return 0;
+        }
+        rx.publishConsumer(rxConsumer);
+        fill.publishProducer(fillProducer);
+        return n;
+    }
+
+    /** Queues a copy of the frame; false when it is too large or no transmit chunk is free (counted). */
+    public boolean send(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (closed || length <= 0 || length > FRAME_SIZE)
+        {
+            counters.add(PortCounter.TX_ERRORS, 1);
+            return false;
+        }
+        if (freeTop == 0)
+        {
+            reclaim();
+            if (freeTop == 0)
+            {
+                counters.add(PortCounter.TX_BACKPRESSURE_DROPS, 1);
+                return false;
+            }
+        }
+        final long address = freeTx[--freeTop];
+        umem.putBytes((int)address, buffer, offset, length);
+        final int entry = tx.entry(txProducer++);
+        tx.memory.putLong(entry, address, LITTLE_ENDIAN);
+        tx.memory.putInt(entry + 8, length, LITTLE_ENDIAN);
+        tx.memory.putInt(entry + 12, 0, LITTLE_ENDIAN);
+        txPending++;
+        counters.onSent(length);
+        return true;
+    }
+
+    /** Publishes the queued descriptors and asks the kernel to send them ({@code sendto}, copy mode). */
+    public void flush()
+    {
+        if (closed)
+        {
+            return;
+        }
+        if (txPending > 0)
+        {
+            tx.publishProducer(txProducer);
+            txPending = 0;
+            Libc.sendto(fd, 0L, 0L, Libc.MSG_DONTWAIT, 0L, 0);
+        }
+        reclaim();
+    }
+
+    private void reclaim()
+    {
+        final int produced = completion.producerAcquire();
+        if (completionConsumer == produced)
+        {
+            return;
+        }
+        while (completionConsumer != produced)
+        {
+            freeTx[freeTop++] = completion.memory.getLong(completion.entry(completionConsumer++), LITTLE_ENDIAN);
+        }
+        completion.publishConsumer(completionConsumer);
+    }
+
+    /** The kernel's count of frames it dropped for this socket (RX ring or fill ring empty), {@code XDP_STATISTICS}. */
+    public long kernelRxDropped()
+    {
+        stats.putInt(XdpAbi.STATISTICS_LENGTH, XdpAbi.STATISTICS_LENGTH, LITTLE_ENDIAN);
+        if (Libc.getsockopt(fd, XdpAbi.SOL_XDP, XdpAbi.XDP_STATISTICS, stats.addressOffset(),
+            stats.addressOffset() + XdpAbi.STATISTICS_LENGTH) != 0)
+        {
+            return -1;
+        }
+        return stats.getLong(0, LITTLE_ENDIAN) + stats.getLong(24, LITTLE_ENDIAN);
+    }
+
+    /** Frames and bytes received and sent, and what was refused. */
+    public PortCounters counters()
+    {
+        return counters;
+    }
+
+    /** Detaches the program (closing its link), closes the map, the program and the socket, unmaps. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        flush();
+        closed = true;
+        Libc.close(linkFd);
+        Libc.close(progFd);
+        Libc.close(mapFd);
+        for (final XskRing ring : new XskRing[] {rx, tx, fill, completion})
+        {
+            Libc.munmap(ring.mapped, ring.mappedLength);
+        }
+        Libc.close(fd);
+        Libc.munmap(umemAddress, umemLength);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "XskSocket{" + name + "}";
+    }
+}

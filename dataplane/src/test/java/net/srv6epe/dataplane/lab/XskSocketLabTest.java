@@ -1,0 +1,154 @@
+package net.srv6epe.dataplane.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import net.srv6epe.dataplane.port.FrameHandler;
+import net.srv6epe.dataplane.port.MacAddress;
+import net.srv6epe.dataplane.port.PortCounter;
+import net.srv6epe.dataplane.port.PortException;
+import net.srv6epe.dataplane.port.afxdp.XskSocket;
+import net.srv6epe.srv6.Ipv6Address;
+
+/**
+ * The AF_XDP groundwork against the Linux kernel: an XSK in copy mode on the root end of a veth pair, the redirect
+ * program attached there, the kernel of a test namespace on the other end answering our pings.
+ */
+@EnabledIfSystemProperty(named = "srv6epe.netns", matches = "true",
+    disabledReason = "needs root and network namespaces; enabled by the README's test command")
+@Timeout(60)
+class XskSocketLabTest
+{
+    private static final long OUR_MAC = MacAddress.parse("02:5e:00:00:a8:02");
+    private static final String KERNEL_ADDRESS = "fd00:a8::1";
+    private static final String OUR_ADDRESS = "fd00:a8::2";
+
+    private Netns lab;
+    private Netns.VethPair veth;
+    private String ns;
+    private long kernelMac;
+
+    @BeforeEach
+    void setUp()
+    {
+        lab = Netns.create();
+        ns = lab.namespace("xdp");
+        veth = lab.veth(null, ns);
+        lab.address(ns, veth.b(), KERNEL_ADDRESS + "/64");
+        lab.execOk(ns, "ip", "-6", "neigh", "add", OUR_ADDRESS, "lladdr", MacAddress.format(OUR_MAC), "dev",
+            veth.b(), "nud", "permanent");
+        lab.sysctl(ns, "net.ipv6.icmp.ratelimit", "0");
+        kernelMac = MacAddress.parse(lab.mac(ns, veth.b()));
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        lab.close();
+    }
+
+    /** Whether {@code ip link} shows an XDP program on our end of the veth (in the root namespace). */
+    private boolean xdpAttached()
+    {
+        try
+        {
+            final Process p = new ProcessBuilder("ip", "link", "show", "dev", veth.a()).redirectErrorStream(true)
+                .start();
+            final String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            return out.contains("prog/xdp");
+        }
+        catch (final java.io.IOException | InterruptedException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void theKernelAnswersEchoRequestsWeSendAndItsRepliesComeToTheSocketThroughTheProgram()
+    {
+        final UnsafeBuffer request = new UnsafeBuffer(new byte[256]);
+        final int count = 200;
+        final int[] replies = {0};
+        final FrameHandler handler = (buffer, offset, length) ->
+        {
+            if (LabFrames.icmpv6Type(buffer, offset, length) == LabFrames.ECHO_REPLY &&
+                MacAddress.get(buffer, offset) == OUR_MAC)
+            {
+                replies[0]++;
+            }
+        };
+        try (XskSocket xsk = XskSocket.open(veth.a(), 0, 256, false))
+        {
+            assertTrue(xdpAttached(), "the redirect program is on the interface");
+            for (int i = 0; i < count; i++)
+            {
+                final int length = LabFrames.echoRequest(request, kernelMac, OUR_MAC, Ipv6Address.parseHi(OUR_ADDRESS),
+                    Ipv6Address.parseLo(OUR_ADDRESS), Ipv6Address.parseHi(KERNEL_ADDRESS),
+                    Ipv6Address.parseLo(KERNEL_ADDRESS), 0xa8, i, 32);
+                assertTrue(xsk.send(request, 0, length), "a transmit chunk was free");
+                if (i % 16 == 15)
+                {
+                    xsk.flush();
+                    xsk.receive(handler, 64);
+                }
+            }
+            xsk.flush();
+            final long deadline = System.nanoTime() + 10_000_000_000L;
+            while (replies[0] < count && System.nanoTime() < deadline)
+            {
+                xsk.receive(handler, 64);
+                xsk.flush();
+            }
+            assertEquals(count, replies[0], () -> "replies through the XSK; counters " + xsk.counters());
+            assertEquals(count, xsk.counters().get(PortCounter.TX_PACKETS));
+            assertTrue(xsk.counters().get(PortCounter.RX_PACKETS) >= count);
+            assertEquals(0, xsk.kernelRxDropped());
+        }
+        assertFalse(xdpAttached(), "closing the socket detached the program");
+    }
+
+    @Test
+    void theTransmitPoolComesBackThroughTheCompletionRing()
+    {
+        final UnsafeBuffer request = new UnsafeBuffer(new byte[256]);
+        try (XskSocket xsk = XskSocket.open(veth.a(), 0, 64, false))
+        {
+            // 32 transmit chunks; 20 rounds of 32 frames only work if every round's chunks come back
+            for (int round = 0; round < 20; round++)
+            {
+                for (int i = 0; i < 32; i++)
+                {
+                    final int length = LabFrames.echoRequest(request, kernelMac, OUR_MAC,
+                        Ipv6Address.parseHi(OUR_ADDRESS), Ipv6Address.parseLo(OUR_ADDRESS),
+                        Ipv6Address.parseHi(KERNEL_ADDRESS), Ipv6Address.parseLo(KERNEL_ADDRESS), 0xa9, i, 32);
+                    final long deadline = System.nanoTime() + 2_000_000_000L;
+                    while (!xsk.send(request, 0, length) && System.nanoTime() < deadline)
+                    {
+                        xsk.flush();
+                    }
+                }
+                xsk.flush();
+                xsk.receive((b, o, l) -> { }, 64);
+            }
+            assertEquals(20 * 32, xsk.counters().get(PortCounter.TX_PACKETS), xsk.counters().toString());
+        }
+    }
+
+    @Test
+    void aMissingInterfaceIsAClearError()
+    {
+        final PortException ex = assertThrows(PortException.class, () -> XskSocket.open("s6e-nonexistent", 0, 64,
+            false));
+        assertEquals("af-xdp on 's6e-nonexistent' queue 0: no such interface (ip link show)", ex.getMessage());
+    }
+}
