@@ -13,6 +13,11 @@ public enum PortBackend
      * live ports; where packet sockets are unavailable {@link PortFactory} opens {@link #PCAP} instead and says why.
      */
     AF_PACKET("af-packet", true),
+    /**
+     * Experimental: a live interface through an AF_XDP socket in copy mode on its queue 0 ({@code XskSocket}): no
+     * fanout, no offload metadata, frames up to a page; the perf suite's way to measure AF_XDP.
+     */
+    AF_XDP("af-xdp", true),
     /** A live interface through libpcap: {@link PcapLivePort}. */
     PCAP("pcap", true),
     /** Capture files: {@link PcapFilePort}. */
@@ -58,7 +63,7 @@ public enum PortBackend
             }
         }
         throw new IllegalArgumentException(
-            "unknown backend '" + name + "' (known: af-packet, pcap, pcap-file, memory)");
+            "unknown backend '" + name + "' (known: af-packet, af-xdp, pcap, pcap-file, memory)");
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
 import net.srv6epe.dataplane.port.afpacket.AfPacketSettings;
 import net.srv6epe.dataplane.port.afpacket.RxRingKind;
+import net.srv6epe.dataplane.port.afxdp.XskSocket;
 
 /** Opens ports from their configuration. */
 public final class PortFactory
@@ -16,6 +17,8 @@ public final class PortFactory
     public static final long INTERFACE_MAC = -1L;
 
     private static final Logger LOG = LoggerFactory.getLogger(PortFactory.class);
+    /** UMEM chunks of an {@code af-xdp} port: half to receive into, half to send from. */
+    private static final int XSK_FRAMES = 8192;
 
     private PortFactory()
     {
@@ -102,6 +105,9 @@ public final class PortFactory
                 }
                 return AfPacketPort.open(name, interfaceName, mac, mtu, AfPacketSettings.DEFAULT.withRxRing(rxRing));
             }
+            case AF_XDP:
+                return XskSocket.open(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu,
+                    0, XSK_FRAMES, mtu > XskSocket.FRAME_SIZE - 512);
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
             case PCAP_FILE:

@@ -25,7 +25,7 @@ class ConfigStructureTest
             "router.icmp: expected a mapping, got a list",
             "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, worker-idle, workers)",
             "ports[0].mtu: expected an integer, got a decimal number",
-            "ports[0].backend: unknown backend 'af_xdp' (known: af-packet, pcap, pcap-file, memory)",
+            "ports[0].backend: unknown backend 'af_xdp' (known: af-packet, af-xdp, pcap, pcap-file, memory)",
             "ports[0].rx-ring: rx-ring 'v2': blocks or frames",
             "ports[0].addresses: expected a list, got a string",
             "vrfs[0].routes[0].metric: unknown key 'metric' (known: action, bond, encap, port, prefix, via)",

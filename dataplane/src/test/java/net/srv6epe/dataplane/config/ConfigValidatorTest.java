@@ -145,6 +145,8 @@ class ConfigValidatorTest
         { name: p1, interface: e1, mac: '02:00:00:00:00:02', mtu: 9217 } | ports[1].mtu: 9217 out of range 1280..9216
         { name: p1, backend: pcap-file, read: a.pcap, write: b.pcap, mac: '02:00:00:00:00:02' } | OK
         { name: p1, interface: e1, mac: '02:00:00:00:00:02', rx-ring: frames } | OK
+        { name: p1, backend: af-xdp, interface: e1, mac: '02:00:00:00:00:02' } | OK
+        { name: p1, backend: af-xdp, mac: '02:00:00:00:00:02' }        | ports[1].interface: required for backend af-xdp
         { name: p1, interface: e1, mac: '02:00:00:00:00:02', rx-ring: blocks } | OK
         { name: p1, backend: pcap, interface: e1, mac: '02:00:00:00:00:02', rx-ring: frames } | ports[1].rx-ring: only for backend af-packet (the pcap backend has no receive ring)
         """)

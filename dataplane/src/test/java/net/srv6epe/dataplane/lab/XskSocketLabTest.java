@@ -87,7 +87,7 @@ class XskSocketLabTest
                 replies[0]++;
             }
         };
-        try (XskSocket xsk = XskSocket.open(veth.a(), 0, 256, false))
+        try (XskSocket xsk = XskSocket.open("x0", veth.a(), OUR_MAC, 1500, 0, 256, false))
         {
             assertTrue(xdpAttached(), "the redirect program is on the interface");
             for (int i = 0; i < count; i++)
@@ -121,7 +121,7 @@ class XskSocketLabTest
     void theTransmitPoolComesBackThroughTheCompletionRing()
     {
         final UnsafeBuffer request = new UnsafeBuffer(new byte[256]);
-        try (XskSocket xsk = XskSocket.open(veth.a(), 0, 64, false))
+        try (XskSocket xsk = XskSocket.open("x0", veth.a(), OUR_MAC, 1500, 0, 64, false))
         {
             // 32 transmit chunks; 20 rounds of 32 frames only work if every round's chunks come back
             for (int round = 0; round < 20; round++)
@@ -147,8 +147,8 @@ class XskSocketLabTest
     @Test
     void aMissingInterfaceIsAClearError()
     {
-        final PortException ex = assertThrows(PortException.class, () -> XskSocket.open("s6e-nonexistent", 0, 64,
-            false));
+        final PortException ex = assertThrows(PortException.class, () -> XskSocket.open("x0", "s6e-nonexistent", OUR_MAC,
+            1500, 0, 64, false));
         assertEquals("af-xdp on 's6e-nonexistent' queue 0: no such interface (ip link show)", ex.getMessage());
     }
 }

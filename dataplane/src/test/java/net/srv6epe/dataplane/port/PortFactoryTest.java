@@ -52,7 +52,7 @@ class PortFactoryTest
     {
         final IllegalArgumentException ex = assertThrows(
             IllegalArgumentException.class, () -> PortFactory.open("x", "dpdk", null, null, null, 1, 1500));
-        assertTrue(ex.getMessage().contains("af-packet, pcap, pcap-file, memory"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("af-packet, af-xdp, pcap, pcap-file, memory"), ex.getMessage());
     }
 
     @Test
@@ -85,6 +85,11 @@ class PortFactoryTest
                 RxRingKind.FRAMES))
             {
                 assertEquals("frames", port.rxRing());
+            }
+            try (Port port = PortFactory.open("x", "af-xdp", link, null, null, PortFactory.INTERFACE_MAC, 1500))
+            {
+                assertEquals(PortBackend.AF_XDP, port.backend());
+                assertEquals(null, port.rxRing());
             }
             try (Port port = PortFactory.open("p", "pcap", link, null, null, PortFactory.INTERFACE_MAC, 1500))
             {

@@ -156,11 +156,13 @@ public final class OwnedNamespaces implements AutoCloseable
         }
     }
 
-    private record Result(int exitCode, String output)
+    /** A command's exit code and its merged output. */
+    public record Result(int exitCode, String output)
     {
     }
 
-    private static Result exec(final String... command)
+    /** Runs a command (bounded in time); its exit code and output, whatever they are. */
+    public static Result exec(final String... command)
     {
         try
         {

@@ -43,6 +43,15 @@ final class JavaDut
     static String config(final Scenario scenario, final Path dir, final int workers, final List<Integer> workerCpus,
         final String rxRing, final String idle)
     {
+        return config(scenario, dir, workers, workerCpus, rxRing, idle, "af-packet");
+    }
+
+    /** As above, the ports on {@code backend} ({@code af-packet}, or {@code af-xdp}: no receive ring setting). */
+    static String config(final Scenario scenario, final Path dir, final int workers, final List<Integer> workerCpus,
+        final String rxRing, final String idle, final String backend)
+    {
+        final String port = "af-packet".equals(backend) ? "backend: af-packet, rx-ring: " + rxRing : "backend: " +
+            backend;
         return """
             router:
               name: perf-dut
@@ -52,8 +61,8 @@ final class JavaDut
               workers: %d
               worker-idle: %s%s
             ports:
-              - { name: in, interface: %s, backend: af-packet, rx-ring: %s, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
-              - { name: out, interface: %s, backend: af-packet, rx-ring: %s, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
+              - { name: in, interface: %s, %s, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
+              - { name: out, interface: %s, %s, mac: "%s", mtu: %d, addresses: [%s/64, %s/24] }
             neighbors:
               - { port: out, address: "%s", mac: "%s" }
               - { port: out, address: "%s", mac: "%s" }
@@ -61,8 +70,8 @@ final class JavaDut
               - { port: in, address: "%s", mac: "%s" }
             """.formatted(dir.resolve("control.sock"), dir.resolve("journal"), OUT6, workers, idle,
             workerCpus.isEmpty() ? "" : "\n  worker-cpus: " + workerCpus,
-            IN_IF, rxRing, IN_MAC, LabTopology.MTU, IN6, IN4,
-            OUT_IF, rxRing, OUT_MAC, LabTopology.MTU, OUT6, OUT4,
+            IN_IF, port, IN_MAC, LabTopology.MTU, IN6, IN4,
+            OUT_IF, port, OUT_MAC, LabTopology.MTU, OUT6, OUT4,
             SINK6, SINK_MAC, SINK4, SINK_MAC, GEN6, GEN_MAC, GEN4, GEN_MAC) + scenario.routerYaml;
     }
 
@@ -87,7 +96,7 @@ final class JavaDut
         final boolean workerOnly = settings.workerOnly();
         String yaml = config(scenario, dir, settings.routerWorkers(),
             workerOnly ? workerCpus(lab, settings.routerWorkers()) : List.of(), settings.routerRxRing(),
-            settings.routerWorkerIdle());
+            settings.routerWorkerIdle(), settings.routerBackend());
         if (scenario.bigTable())
         {
             yaml = yaml.replace(BigTable.ROUTES_FILE, BigTable.writeRoutesFile(dir).toString());
@@ -114,6 +123,12 @@ final class JavaDut
                     (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)"));
             }
             Thread.sleep(100);
+        }
+        if ("af-xdp".equals(settings.routerBackend()))
+        {
+            // the router attached its XDP program, so in0 has a NAPI: run it on the DUT CPU, where the kernel DUT's
+            // receive work runs too (RPS does not apply to XDP; without this it runs on the generator's CPU)
+            lab.threadedNapi(lab.dut, IN_IF, lab.dutCpu);
         }
         return router;
     }

@@ -70,6 +70,11 @@ final class LabOptions
             "continuously; with --router-placement worker the worker owns the DUT CPU) (default: ${DEFAULT-VALUE})")
     String routerWorkerIdle;
 
+    @Option(names = "--router-backend", defaultValue = "af-packet",
+        description = "the router's ports' backend: af-packet, or af-xdp (experimental: copy mode, preferred busy " +
+            "polling on the DUT's veths) (default: ${DEFAULT-VALUE})")
+    String routerBackend;
+
     @Option(names = "--router-workers", defaultValue = "1",
         description = "the router's router.workers, 1..8 (PACKET_FANOUT by flow); with placement worker the first " +
             "is pinned to the DUT CPU, a second to the generator's (default: ${DEFAULT-VALUE})")
@@ -104,6 +109,7 @@ final class LabOptions
         oneOf("--dut-rps", dutRps, "on", "off");
         oneOf("--router-rx-ring", routerRxRing, "blocks", "frames");
         oneOf("--router-worker-idle", routerWorkerIdle, "backoff", "spin");
+        oneOf("--router-backend", routerBackend, "af-packet", "af-xdp");
         if (routerWorkers < 1 || routerWorkers > 8)
         {
             throw new IllegalArgumentException("--router-workers is 1..8, not " + routerWorkers);
@@ -112,7 +118,7 @@ final class LabOptions
         return new LabRunner(new LabRunner.Settings(Path.of(jar).toAbsolutePath().toString(), routerJvmOptions,
             genCpu, dutCpu, flows, warmUpSeconds, seconds, sinkBackend, dir, routerNice,
             "worker".equals(routerPlacement), "gen".equals(sinkRps), routerRxRing, routerWorkerIdle,
-            routerWorkers, "on".equals(dutRps)));
+            routerWorkers, "on".equals(dutRps), routerBackend));
     }
 
     private static void oneOf(final String option, final String value, final String... choices)
@@ -153,7 +159,8 @@ final class LabOptions
         {
             b.append(", nice ").append(routerNice);
         }
-        b.append(", its receive ring ").append(routerRxRing).append(", worker idle ").append(routerWorkerIdle);
+        b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (busy polling)" :
+            ", its receive ring " + routerRxRing).append(", worker idle ").append(routerWorkerIdle);
         b.append("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
             "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +
             genCpu);

@@ -46,12 +46,14 @@ final class LabRunner
      * @param routerRxRing   the router's {@code ports[].rx-ring}: {@code blocks} or {@code frames}.
      * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff} or {@code spin}.
      * @param routerWorkers  the router's {@code router.workers}.
+     * @param routerBackend  the router's ports' backend: {@code af-packet} or {@code af-xdp} (experimental).
      * @param dutRps         the DUT's receive work on {@code in0} moved to the DUT's CPU by RPS (else it runs in the
      *                       generator's {@code sendmmsg}, on the generator's CPU).
      */
     record Settings(String routerJar, List<String> routerJvmOptions, int genCpu, int dutCpu, int flows,
         double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice, boolean workerOnly,
-        boolean sinkRps, String routerRxRing, String routerWorkerIdle, int routerWorkers, boolean dutRps)
+        boolean sinkRps, String routerRxRing, String routerWorkerIdle, int routerWorkers, boolean dutRps,
+        String routerBackend)
     {
     }
 

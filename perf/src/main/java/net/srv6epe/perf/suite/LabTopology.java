@@ -9,8 +9,13 @@ import static net.srv6epe.perf.suite.Addressing.OUT_MAC;
 import static net.srv6epe.perf.suite.Addressing.SINK_IF;
 import static net.srv6epe.perf.suite.Addressing.SINK_MAC;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import net.srv6epe.perf.netns.OwnedNamespaces;
 
@@ -109,6 +114,80 @@ final class LabTopology implements AutoCloseable
     void sysctl(final String ns, final String key, final String value)
     {
         namespaces.sysctl(ns, key, value);
+    }
+
+    /**
+     * Makes the NAPI of veth {@code ifc} (in namespace {@code ns}) run in a kernel thread ({@code threaded}) pinned to
+     * {@code cpu}, so its receive work (with an XDP program: the program and the copy into an AF_XDP UMEM) runs on
+     * that CPU instead of in the softirq of whichever CPU transmitted into the veth. The veth must have its NAPI
+     * already (an XDP program attached). The thread is told apart from other interfaces' threads of the same name as
+     * the one that appeared when this lab switched {@code threaded} on; nothing else is touched.
+     */
+    void threadedNapi(final String ns, final String ifc, final int cpu)
+    {
+        final Set<Long> before = napiThreads(ifc);
+        final String[] enable = {"ip", "netns", "exec", ns, "sh", "-c", "echo 1 > /sys/class/net/" + ifc + "/threaded"};
+        // right after the program is attached the write can fail (EIO); it takes within a few tries
+        for (int attempt = 1; ; attempt++)
+        {
+            final OwnedNamespaces.Result r = OwnedNamespaces.exec(enable);
+            if (r.exitCode() == 0)
+            {
+                break;
+            }
+            if (attempt == 50)
+            {
+                throw new IllegalStateException("cannot make " + ifc + "'s NAPI threaded in " + ns + ": " + r.output());
+            }
+            try
+            {
+                Thread.sleep(100);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", ex);
+            }
+        }
+        final Set<Long> ours = napiThreads(ifc);
+        ours.removeAll(before);
+        if (ours.isEmpty())
+        {
+            throw new IllegalStateException("no NAPI thread appeared for " + ifc + " in " + ns +
+                " (is an XDP program attached?)");
+        }
+        for (final long pid : ours)
+        {
+            run("taskset", "-p", "-c", String.valueOf(cpu), String.valueOf(pid));
+        }
+    }
+
+    /** The PIDs of the kernel threads named {@code napi/IFC-N}. */
+    private static Set<Long> napiThreads(final String ifc)
+    {
+        final Set<Long> pids = new HashSet<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc")))
+        {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p ->
+            {
+                try
+                {
+                    if (Files.readString(p.resolve("comm")).startsWith("napi/" + ifc + "-"))
+                    {
+                        pids.add(Long.parseLong(p.getFileName().toString()));
+                    }
+                }
+                catch (final IOException gone)
+                {
+                    // the process ended while we listed /proc
+                }
+            });
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot list /proc: " + ex.getMessage(), ex);
+        }
+        return pids;
     }
 
     private void rps(final String ns, final String ifc, final int cpu)

@@ -8,6 +8,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import net.srv6epe.dataplane.port.FrameHandler;
+import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortCounters;
 import net.srv6epe.dataplane.port.PortException;
@@ -15,8 +17,8 @@ import net.srv6epe.dataplane.port.linux.Libc;
 
 /**
  * An AF_XDP socket on one receive queue of an interface, in copy mode, with an XDP program that redirects that
- * queue's frames to it ({@link Bpf}); groundwork for an AF_XDP port backend, not one yet (no config, no fanout,
- * no offload metadata: a frame arrives as the wire had it, super-frames never, checksums as sent).
+ * queue's frames to it ({@link Bpf}): the experimental {@code af-xdp} port backend (no fanout, no offload
+ * metadata: a frame arrives as the kernel peer sent it, partial checksums unfinished, super-frames never).
  *
  * <p>The UMEM is {@code frames} chunks of {@value #FRAME_SIZE} bytes: the first half is lent to the kernel through
  * the fill ring for receiving, the second half is the transmit pool. Receive hands each frame in place from the
@@ -24,12 +26,23 @@ import net.srv6epe.dataplane.port.linux.Libc;
  * descriptor, {@link #flush} publishes them and kicks the kernel ({@code sendto}), and the completion ring returns
  * the chunks. Nothing is allocated per frame. One thread.
  */
-public final class XskSocket implements AutoCloseable
+public final class XskSocket implements Port
 {
+    /** Receive calls between two reads of the kernel's drop counts into {@link PortCounter#RX_DROPPED}. */
+    private static final int STATS_EVERY_CALLS = 1024;
+    /** Send calls per flush at most; a ring not drained by then is sent on the next flush. */
+    private static final int MAX_KICKS = 64;
+    private static final int SO_BUSY_POLL = 46;
+    private static final int SO_PREFER_BUSY_POLL = 69;
+    private static final int SO_BUSY_POLL_BUDGET = 70;
+
     /** UMEM chunk size: one frame of up to a page (no multi-buffer frames on this kernel's XSK). */
     public static final int FRAME_SIZE = 4096;
 
     private final String name;
+    private final String interfaceName;
+    private final long mac;
+    private final int mtu;
     private final int fd;
     private final int mapFd;
     private final int progFd;
@@ -45,6 +58,7 @@ public final class XskSocket implements AutoCloseable
     private final PortCounters counters = new PortCounters();
     private final UnsafeBuffer stats = new UnsafeBuffer(ByteBuffer.allocateDirect(XdpAbi.STATISTICS_LENGTH + 8));
 
+    private int statsCountdown = STATS_EVERY_CALLS;
     private int freeTop;
     private int rxConsumer;
     private int fillProducer;
@@ -53,11 +67,14 @@ public final class XskSocket implements AutoCloseable
     private int completionConsumer;
     private boolean closed;
 
-    private XskSocket(final String name, final int fd, final int mapFd, final int progFd, final int linkFd,
+    private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd, final int mapFd, final int progFd, final int linkFd,
         final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill, final XskRing tx,
         final XskRing completion, final int frames, final int fillProducer)
     {
         this.name = name;
+        this.interfaceName = interfaceName;
+        this.mac = mac;
+        this.mtu = mtu;
         this.fd = fd;
         this.mapFd = mapFd;
         this.progFd = progFd;
@@ -79,14 +96,21 @@ public final class XskSocket implements AutoCloseable
     }
 
     /**
-     * Opens a socket on queue {@code queue} of {@code interfaceName} and attaches the redirect program.
+     * Opens a socket on queue {@code queue} of {@code interfaceName} and attaches the redirect program. The socket
+     * asks for preferred busy polling ({@code SO_PREFER_BUSY_POLL}, {@code SO_BUSY_POLL} 20 µs, budget 64, best
+     * effort): with the interface's {@code napi_defer_hard_irqs} and {@code gro_flush_timeout} set, the receive work
+     * of the queue then runs in {@link #receive}, on the caller's CPU.
      *
+     * @param name the port's configured name.
+     * @param mac our MAC on the link.
+     * @param mtu the IP MTU of the link.
      * @param frames UMEM chunks, a power of two of at least 64: half to receive into, half to send from.
      * @param frags load the program multi-buffer aware (a veth whose peer's MTU exceeds a page needs it; frames
      *     larger than a chunk are then dropped by the kernel).
      * @throws PortException naming the step and errno that failed (nothing is left attached or mapped).
      */
-    public static XskSocket open(final String interfaceName, final int queue, final int frames, final boolean frags)
+    public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
+        final int queue, final int frames, final boolean frags)
     {
         if (frames < 64 || Integer.bitCount(frames) != 1)
         {
@@ -162,7 +186,13 @@ public final class XskSocket implements AutoCloseable
             Bpf.register(r.mapFd, queue, r.fd, where);
             r.progFd = Bpf.loadRedirectProgram(r.mapFd, frags, where);
             r.linkFd = Bpf.attach(r.progFd, ifindex, where);
-            final XskSocket socket = new XskSocket(interfaceName, r.fd, r.mapFd, r.progFd, r.linkFd, r.umem,
+            for (final int[] option : new int[][] {{SO_PREFER_BUSY_POLL, 1}, {SO_BUSY_POLL, 20},
+                {SO_BUSY_POLL_BUDGET, 64}})
+            {
+                scratch.putInt(0, option[1], LITTLE_ENDIAN);
+                Libc.setsockopt(r.fd, Libc.SOL_SOCKET, option[0], scratch.addressOffset(), 4);
+            }
+            final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, r.mapFd, r.progFd, r.linkFd, r.umem,
                 r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize);
             r.fd = -1; // owned by the socket now
             return socket;
@@ -241,14 +271,29 @@ public final class XskSocket implements AutoCloseable
         }
     }
 
-    /** Hands up to {@code limit} received frames to {@code handler}, in place; returns how many. */
+    @Override
     public int receive(final FrameHandler handler, final int limit)
     {
         if (closed)
         {
             return 0;
         }
-        final int produced = rx.producerAcquire();
+        if (--statsCountdown <= 0)
+        {
+            statsCountdown = STATS_EVERY_CALLS;
+            final long dropped = kernelRxDropped();
+            if (dropped >= 0)
+            {
+                counters.set(PortCounter.RX_DROPPED, dropped);
+            }
+        }
+        int produced = rx.producerAcquire();
+        if (produced == rxConsumer)
+        {
+            // nothing waiting: a recv drives the queue's NAPI here when busy polling is on (else returns at once)
+            Libc.recv(fd, 0L, 0L, Libc.MSG_DONTWAIT);
+            produced = rx.producerAcquire();
+        }
         int n = 0;
         while (n < limit && rxConsumer != produced)
         {
@@ -278,6 +323,7 @@ public final class XskSocket implements AutoCloseable
     }
 
     /** Queues a copy of the frame; false when it is too large or no transmit chunk is free (counted). */
+    @Override
     public boolean send(final DirectBuffer buffer, final int offset, final int length)
     {
         if (closed || length <= 0 || length > FRAME_SIZE)
@@ -306,6 +352,7 @@ public final class XskSocket implements AutoCloseable
     }
 
     /** Publishes the queued descriptors and asks the kernel to send them ({@code sendto}, copy mode). */
+    @Override
     public void flush()
     {
         if (closed)
@@ -316,6 +363,10 @@ public final class XskSocket implements AutoCloseable
         {
             tx.publishProducer(txProducer);
             txPending = 0;
+        }
+        // copy mode sends at most 32 descriptors per call (TX_BATCH_SIZE): kick until the kernel took them all
+        for (int kick = 0; kick < MAX_KICKS && tx.consumerAcquire() != txProducer; kick++)
+        {
             Libc.sendto(fd, 0L, 0L, Libc.MSG_DONTWAIT, 0L, 0);
         }
         reclaim();
@@ -335,7 +386,11 @@ public final class XskSocket implements AutoCloseable
         completion.publishConsumer(completionConsumer);
     }
 
-    /** The kernel's count of frames it dropped for this socket (RX ring or fill ring empty), {@code XDP_STATISTICS}. */
+    /**
+     * The kernel's count of frames it dropped for this socket (no room in the RX ring, or no free chunk in the fill
+     * ring), {@code XDP_STATISTICS}; -1 when it cannot be read. Receive copies it into {@link PortCounter#RX_DROPPED}
+     * every {@value #STATS_EVERY_CALLS} calls.
+     */
     public long kernelRxDropped()
     {
         stats.putInt(XdpAbi.STATISTICS_LENGTH, XdpAbi.STATISTICS_LENGTH, LITTLE_ENDIAN);
@@ -348,6 +403,7 @@ public final class XskSocket implements AutoCloseable
     }
 
     /** Frames and bytes received and sent, and what was refused. */
+    @Override
     public PortCounters counters()
     {
         return counters;
@@ -375,8 +431,32 @@ public final class XskSocket implements AutoCloseable
     }
 
     @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public long mac()
+    {
+        return mac;
+    }
+
+    @Override
+    public int mtu()
+    {
+        return mtu;
+    }
+
+    @Override
+    public PortBackend backend()
+    {
+        return PortBackend.AF_XDP;
+    }
+
+    @Override
     public String toString()
     {
-        return "XskSocket{" + name + "}";
+        return "XskSocket{" + name + " on " + interfaceName + "}";
     }
 }
