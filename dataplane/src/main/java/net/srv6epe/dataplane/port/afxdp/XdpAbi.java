@@ -1,7 +1,7 @@
 package net.srv6epe.dataplane.port.afxdp;
 
 /**
- * The kernel ABI the AF_XDP groundwork uses, from {@code <linux/bpf.h>} and {@code <linux/if_xdp.h>} (Linux 6.1,
+ * The kernel ABI the AF_XDP backend uses, from {@code <linux/bpf.h>} and {@code <linux/if_xdp.h>} (Linux 6.1,
  * x86_64): system call and command numbers, and the byte offsets of the structs it fills in.
  * <pre>
  * struct sockaddr_xdp { __u16 sxdp_family 0; __u16 sxdp_flags 2; __u32 sxdp_ifindex 4; __u32 sxdp_queue_id 8;

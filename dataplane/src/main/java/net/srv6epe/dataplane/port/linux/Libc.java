@@ -7,9 +7,9 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 
 /**
- * The C library calls of the Linux port backends (AF_PACKET, and the AF_XDP groundwork in {@code port.afxdp}), bound
- * with JNA direct mapping ({@code Native.register}) and only
- * primitive arguments on the packet path, so a call allocates nothing. Pointers are passed as {@code long}
+ * The C library calls of the Linux port backends (AF_PACKET, and the experimental AF_XDP one in
+ * {@code port.afxdp}), bound with JNA direct mapping ({@code Native.register}) and only primitive arguments on the
+ * packet path, so a call allocates nothing. Pointers are passed as {@code long}
  * addresses of memory the caller allocated once. Errors are read with {@link #errno()} right after the call that
  * failed (JNA keeps the value per thread).
  *
