@@ -68,10 +68,7 @@ class AfPacketPortLabTest
         lab = Netns.create();
         ns = lab.namespace("kernel");
         veth = lab.veth(null, ns);
-        lab.address(ns, veth.b(), KERNEL_ADDRESS + "/64");
-        lab.execOk(ns, "ip", "-6", "neigh", "add", OUR_ADDRESS, "lladdr", MacAddress.format(OUR_MAC), "dev",
-            veth.b(), "nud", "permanent");
-        kernelMac = MacAddress.parse(lab.mac(ns, veth.b()));
+        kernelMac = lab.kernelPeer(ns, veth.b(), KERNEL_ADDRESS + "/64", OUR_ADDRESS, OUR_MAC);
     }
 
     @AfterEach

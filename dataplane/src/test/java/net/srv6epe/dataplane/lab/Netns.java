@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.srv6epe.dataplane.port.MacAddress;
+
 /**
  * A disposable network lab for tests: uniquely named network namespaces, veth pairs, addresses, sysctls and
  * routes, commands run inside a namespace with a timeout, background processes stopped by PID. On
@@ -215,6 +217,21 @@ public final class Netns implements AutoCloseable
         {
             execOk(namespace, "ip", "address", "add", cidr, "dev", link);
         }
+    }
+
+    /**
+     * Makes the kernel of {@code namespace} an IPv6 peer on {@code link}: address {@code cidr}, and a permanent
+     * neighbor entry for {@code neighbor} at {@code neighborMac} (our side, which answers no neighbor discovery).
+     *
+     * @return the kernel's MAC on {@code link}.
+     */
+    public long kernelPeer(final String namespace, final String link, final String cidr, final String neighbor,
+        final long neighborMac)
+    {
+        address(namespace, link, cidr);
+        execOk(namespace, "ip", "-6", "neigh", "add", neighbor, "lladdr",
+            MacAddress.format(neighborMac), "dev", link, "nud", "permanent");
+        return MacAddress.parse(mac(namespace, link));
     }
 
     /** Sets a sysctl inside a namespace, e.g. {@code net.ipv6.conf.all.forwarding} = {@code 1}. */

@@ -43,11 +43,8 @@ class XskSocketLabTest
         lab = Netns.create();
         ns = lab.namespace("xdp");
         veth = lab.veth(null, ns);
-        lab.address(ns, veth.b(), KERNEL_ADDRESS + "/64");
-        lab.execOk(ns, "ip", "-6", "neigh", "add", OUR_ADDRESS, "lladdr", MacAddress.format(OUR_MAC), "dev",
-            veth.b(), "nud", "permanent");
+        kernelMac = lab.kernelPeer(ns, veth.b(), KERNEL_ADDRESS + "/64", OUR_ADDRESS, OUR_MAC);
         lab.sysctl(ns, "net.ipv6.icmp.ratelimit", "0");
-        kernelMac = MacAddress.parse(lab.mac(ns, veth.b()));
     }
 
     @AfterEach

@@ -31,7 +31,7 @@ class SuiteBigTableTest
     {
         for (final Scenario s : Scenario.values())
         {
-            final String yaml = JavaDut.config(s, dir, 1, List.of(0), "blocks", "spin")
+            final String yaml = JavaDut.config(s, dir, 1, List.of(0), "blocks", "spin", "af-packet")
                 .replace(BigTable.ROUTES_FILE, "unused.routes");
             final RouterConfig config = ConfigLoader.parse(yaml);
             assertEquals(List.of(0), config.router().workerCpus(), s.cliName);
@@ -47,7 +47,7 @@ class SuiteBigTableTest
         final Path routes = BigTable.writeRoutesFile(dir);
         assertEquals(BigTable.ROUTES, Files.lines(routes).count());
         final Path config = dir.resolve("router.yaml");
-        Files.writeString(config, JavaDut.config(Scenario.PBR_1M, dir, 2, List.of(), "frames", "backoff")
+        Files.writeString(config, JavaDut.config(Scenario.PBR_1M, dir, 2, List.of(), "frames", "backoff", "af-packet")
             .replace(BigTable.ROUTES_FILE, routes.toString()));
         final RouterConfig loaded = ConfigLoader.load(config);
         assertEquals(2, loaded.router().workers());

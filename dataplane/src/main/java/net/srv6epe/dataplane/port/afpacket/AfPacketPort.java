@@ -91,8 +91,9 @@ public final class AfPacketPort implements Port
         this.ringLength = (long)settings.blockSize() * settings.blockCount();
         this.control = control;
         final UnsafeBuffer mapped = new UnsafeBuffer(ringAddress, (int)ringLength);
+        final int slot = frameSlotSize(mtu);
         this.rx = settings.rxRing() == RxRingKind.FRAMES ?
-            new FrameRing(mapped, frameSlotSize(mtu), (int)(ringLength / frameSlotSize(mtu)), counters) :
+            new FrameRing(mapped, slot, (int)(ringLength / slot), counters) :
             new RxRing(mapped, settings.blockSize(), settings.blockCount(), counters);
         this.tx = new TxBatch(fd, settings.txBatch(), MAX_FRAME_LENGTH, true, counters);
         control.putInt(PacketAbi.POLLFD_FD_OFFSET, fd);
