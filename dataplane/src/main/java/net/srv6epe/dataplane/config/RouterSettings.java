@@ -27,8 +27,9 @@ import net.srv6epe.dataplane.worker.WorkerIdle;
  *                      (0: kept forever); default {@value ConfigDefaults#JOURNAL_RETENTION_HOURS}.
  * @param workerCpus    {@code worker-cpus}: the CPU each worker thread is pinned to, one per worker, in worker order;
  *                      default empty: not pinned (the threads run where the scheduler puts them).
- * @param workerIdle    {@code worker-idle}: {@code backoff} (park when idle) or {@code spin} (poll continuously,
- *                      for pinned workers: lowest latency); default {@code backoff} ({@link WorkerIdle}).
+ * @param workerIdle    {@code worker-idle}: {@code backoff} (park when idle), {@code spin} (poll continuously,
+ *                      for pinned workers: lowest latency) or {@code yield} (poll, giving the CPU up between empty
+ *                      rounds, beside a pinned NAPI thread); default {@code backoff} ({@link WorkerIdle}).
  */
 public record RouterSettings(
     String name,

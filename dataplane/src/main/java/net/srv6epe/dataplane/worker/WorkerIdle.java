@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
  * What a worker does when a round found no work (config {@code router.worker-idle}).
@@ -25,12 +26,19 @@ public enum WorkerIdle
      * CPU, a spinning worker delays it ({@code ksoftirqd} waits for the worker's time slice), and the latency tail
      * grows (docs/PERFORMANCE.md).
      */
-    SPIN;
+    SPIN,
+    /**
+     * Never park, but give the CPU up ({@code sched_yield}) after each round that found nothing: for a worker that
+     * shares its CPU with its ports' own receive work running in a kernel thread (an {@code af-xdp} port's threaded
+     * NAPI pinned to the worker's CPU). The kernel thread then fills the ring the moment the worker has emptied it,
+     * instead of waiting for a park to end; the CPU is always busy (docs/PERFORMANCE.md, "AF_XDP").
+     */
+    YIELD;
 
     /** The longest park of {@link #BACKOFF}, in microseconds. */
     public static final long MAX_PARK_US = 100;
 
-    /** The name in configuration: {@code backoff} or {@code spin}. */
+    /** The name in configuration: {@code backoff}, {@code spin} or {@code yield}. */
     public String configName()
     {
         return name().toLowerCase(Locale.ROOT);
@@ -50,13 +58,17 @@ public enum WorkerIdle
                 return w;
             }
         }
-        throw new IllegalArgumentException("worker-idle '" + name + "': backoff or spin");
+        throw new IllegalArgumentException("worker-idle '" + name + "': backoff, spin or yield");
     }
 
     /** A new idle strategy of this mode (one per worker thread: strategies keep state). */
     public IdleStrategy newStrategy()
     {
-        return this == SPIN ? new BusySpinIdleStrategy() :
-            new BackoffIdleStrategy(100, 10, 1_000, TimeUnit.MICROSECONDS.toNanos(MAX_PARK_US));
+        return switch (this)
+        {
+            case SPIN -> new BusySpinIdleStrategy();
+            case YIELD -> new YieldingIdleStrategy();
+            case BACKOFF -> new BackoffIdleStrategy(100, 10, 1_000, TimeUnit.MICROSECONDS.toNanos(MAX_PARK_US));
+        };
     }
 }

@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 
 class WorkerIdleTest
 {
     @Test
-    void spinNeverParksAndBackoffParksAtMostTheDocumentedTime()
+    void eachModeHasItsStrategyAndBackoffParksAtMostTheDocumentedTime()
     {
         assertInstanceOf(BusySpinIdleStrategy.class, WorkerIdle.SPIN.newStrategy());
+        assertInstanceOf(YieldingIdleStrategy.class, WorkerIdle.YIELD.newStrategy());
         final BackoffIdleStrategy backoff = assertInstanceOf(BackoffIdleStrategy.class,
             WorkerIdle.BACKOFF.newStrategy());
         final String settings = backoff.toString();
@@ -32,7 +34,7 @@ class WorkerIdleTest
             assertEquals(w, WorkerIdle.fromConfigName(w.configName()));
         }
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> WorkerIdle.fromConfigName("yield"));
-        assertEquals("worker-idle 'yield': backoff or spin", ex.getMessage());
+            () -> WorkerIdle.fromConfigName("nap"));
+        assertEquals("worker-idle 'nap': backoff, spin or yield", ex.getMessage());
     }
 }

@@ -65,14 +65,16 @@ final class LabOptions
             "1 ms block timeout) or frames (TPACKET_V2, each frame at once) (default: ${DEFAULT-VALUE})")
     String routerRxRing;
 
-    @Option(names = "--router-worker-idle", defaultValue = "backoff",
-        description = "the router's router.worker-idle: backoff (parks up to 100 µs when idle) or spin (polls " +
-            "continuously; with --router-placement worker the worker owns the DUT CPU) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--router-worker-idle",
+        description = "the router's router.worker-idle: backoff (parks up to 100 µs when idle), spin (polls " +
+            "continuously; with --router-placement worker the worker owns the DUT CPU) or yield (polls, giving the " +
+            "CPU to in0's NAPI thread between empty rounds) (default: yield with --router-backend af-xdp, else " +
+            "backoff)")
     String routerWorkerIdle;
 
     @Option(names = "--router-backend", defaultValue = "af-packet",
-        description = "the router's ports' backend: af-packet, or af-xdp (experimental: copy mode, preferred busy " +
-            "polling on the DUT's veths) (default: ${DEFAULT-VALUE})")
+        description = "the router's ports' backend: af-packet, or af-xdp (experimental: copy mode; in0's NAPI made " +
+            "threaded, its thread pinned to the DUT CPU as SCHED_BATCH) (default: ${DEFAULT-VALUE})")
     String routerBackend;
 
     @Option(names = "--router-workers", defaultValue = "1",
@@ -108,8 +110,8 @@ final class LabOptions
         oneOf("--sink-rps", sinkRps, "gen", "off");
         oneOf("--dut-rps", dutRps, "on", "off");
         oneOf("--router-rx-ring", routerRxRing, "blocks", "frames");
-        oneOf("--router-worker-idle", routerWorkerIdle, "backoff", "spin");
         oneOf("--router-backend", routerBackend, "af-packet", "af-xdp");
+        oneOf("--router-worker-idle", workerIdle(), "backoff", "spin", "yield");
         if (routerWorkers < 1 || routerWorkers > 8)
         {
             throw new IllegalArgumentException("--router-workers is 1..8, not " + routerWorkers);
@@ -117,8 +119,18 @@ final class LabOptions
         final Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("s6ps-");
         return new LabRunner(new LabRunner.Settings(Path.of(jar).toAbsolutePath().toString(), routerJvmOptions,
             genCpu, dutCpu, flows, warmUpSeconds, seconds, sinkBackend, dir, routerNice,
-            "worker".equals(routerPlacement), "gen".equals(sinkRps), routerRxRing, routerWorkerIdle,
+            "worker".equals(routerPlacement), "gen".equals(sinkRps), routerRxRing, workerIdle(),
             routerWorkers, "on".equals(dutRps), routerBackend));
+    }
+
+    /** The worker idle mode asked for, else the one measured best with the backend. */
+    private String workerIdle()
+    {
+        if (routerWorkerIdle != null)
+        {
+            return routerWorkerIdle;
+        }
+        return "af-xdp".equals(routerBackend) ? "yield" : "backoff";
     }
 
     private static void oneOf(final String option, final String value, final String... choices)
@@ -159,8 +171,8 @@ final class LabOptions
         {
             b.append(", nice ").append(routerNice);
         }
-        b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (busy polling)" :
-            ", its receive ring " + routerRxRing).append(", worker idle ").append(routerWorkerIdle);
+        b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (in0's NAPI thread there, SCHED_BATCH)" :
+            ", its receive ring " + routerRxRing).append(", worker idle ").append(workerIdle());
         b.append("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
             "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +
             genCpu);

@@ -44,7 +44,8 @@ final class LabRunner
      * @param workerOnly     only the router's worker on the DUT CPU, its other threads on the generator's.
      * @param sinkRps        the sink's receive work moved to the generator's CPU by RPS (else where the DUT sends).
      * @param routerRxRing   the router's {@code ports[].rx-ring}: {@code blocks} or {@code frames}.
-     * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff} or {@code spin}.
+     * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff}, {@code spin} or
+     *                       {@code yield}.
      * @param routerWorkers  the router's {@code router.workers}.
      * @param routerBackend  the router's ports' backend: {@code af-packet} or {@code af-xdp} (experimental).
      * @param dutRps         the DUT's receive work on {@code in0} moved to the DUT's CPU by RPS (else it runs in the

@@ -61,6 +61,18 @@ class LabOptionsTest
     }
 
     @Test
+    void withAfXdpTheWorkerYieldsToTheNapiThreadUnlessToldOtherwise() throws Exception
+    {
+        final LabOptions xdp = parse("--router-backend", "af-xdp");
+
+        assertEquals("yield", xdp.runner().settings().routerWorkerIdle());
+        assertTrue(xdp.placement().contains(", its ports af-xdp (in0's NAPI thread there, SCHED_BATCH), worker idle " +
+            "yield;"), xdp.placement());
+        assertEquals("backoff", parse("--router-backend", "af-xdp", "--router-worker-idle", "backoff").runner()
+            .settings().routerWorkerIdle());
+    }
+
+    @Test
     void aBadChoiceIsRefusedNamingTheOptionBeforeAnythingIsCreated() throws Exception
     {
         final LabOptions lab = parse("--router-rx-ring", "v2");

@@ -32,9 +32,6 @@ public final class XskSocket implements Port
     private static final int STATS_EVERY_CALLS = 1024;
     /** Send calls per flush at most; a ring not drained by then is sent on the next flush. */
     private static final int MAX_KICKS = 64;
-    private static final int SO_BUSY_POLL = 46;
-    private static final int SO_PREFER_BUSY_POLL = 69;
-    private static final int SO_BUSY_POLL_BUDGET = 70;
 
     /** UMEM chunk size: one frame of up to a page (no multi-buffer frames on this kernel's XSK). */
     public static final int FRAME_SIZE = 4096;
@@ -96,10 +93,10 @@ public final class XskSocket implements Port
     }
 
     /**
-     * Opens a socket on queue {@code queue} of {@code interfaceName} and attaches the redirect program. The socket
-     * asks for preferred busy polling ({@code SO_PREFER_BUSY_POLL}, {@code SO_BUSY_POLL} 20 µs, budget 64, best
-     * effort): with the interface's {@code napi_defer_hard_irqs} and {@code gro_flush_timeout} set, the receive work
-     * of the queue then runs in {@link #receive}, on the caller's CPU.
+     * Opens a socket on queue {@code queue} of {@code interfaceName} and attaches the redirect program. Receiving
+     * takes no system call: the queue's NAPI (a softirq, or a kernel thread with the interface's {@code threaded}
+     * on) fills the RX ring by itself. Busy polling is not asked for: the kernel gives a socket a NAPI id to busy-poll
+     * only in zero-copy mode (on this 6.18 kernel a copy-mode socket's {@code SO_INCOMING_NAPI_ID} reads 0).
      *
      * @param name the port's configured name.
      * @param mac our MAC on the link.
@@ -186,12 +183,6 @@ public final class XskSocket implements Port
             Bpf.register(r.mapFd, queue, r.fd, where);
             r.progFd = Bpf.loadRedirectProgram(r.mapFd, frags, where);
             r.linkFd = Bpf.attach(r.progFd, ifindex, where);
-            for (final int[] option : new int[][] {{SO_PREFER_BUSY_POLL, 1}, {SO_BUSY_POLL, 20},
-                {SO_BUSY_POLL_BUDGET, 64}})
-            {
-                scratch.putInt(0, option[1], LITTLE_ENDIAN);
-                Libc.setsockopt(r.fd, Libc.SOL_SOCKET, option[0], scratch.addressOffset(), 4);
-            }
             final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, r.mapFd, r.progFd, r.linkFd, r.umem,
                 r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize);
             r.fd = -1; // owned by the socket now
@@ -287,13 +278,7 @@ public final class XskSocket implements Port
                 counters.set(PortCounter.RX_DROPPED, dropped);
             }
         }
-        int produced = rx.producerAcquire();
-        if (produced == rxConsumer)
-        {
-            // nothing waiting: a recv drives the queue's NAPI here when busy polling is on (else returns at once)
-            Libc.recv(fd, 0L, 0L, Libc.MSG_DONTWAIT);
-            produced = rx.producerAcquire();
-        }
+        final int produced = rx.producerAcquire();
         int n = 0;
         while (n < limit && rxConsumer != produced)
         {
