@@ -17,6 +17,8 @@ public final class PortFactory
     public static final long INTERFACE_MAC = -1L;
 
     private static final Logger LOG = LoggerFactory.getLogger(PortFactory.class);
+    /** Ethernet header and one VLAN tag: what a frame adds to the IP MTU. */
+    private static final int VLAN_FRAME_OVERHEAD = 18;
     /** UMEM chunks of an {@code af-xdp} port: half to receive into, half to send from. */
     private static final int XSK_FRAMES = 8192;
 
@@ -107,7 +109,7 @@ public final class PortFactory
             }
             case AF_XDP:
                 return XskSocket.open(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu,
-                    0, XSK_FRAMES, mtu > XskSocket.FRAME_SIZE - 512);
+                    0, XSK_FRAMES, mtu + VLAN_FRAME_OVERHEAD > XskSocket.RX_FRAME_MAX);
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
             case PCAP_FILE:

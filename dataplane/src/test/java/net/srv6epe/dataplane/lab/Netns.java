@@ -205,6 +205,22 @@ public final class Netns implements AutoCloseable
         }
     }
 
+    /** Sets the MTU of both ends of {@code pair}. */
+    public void mtu(final VethPair pair, final int mtu)
+    {
+        for (final String[] end : new String[][] {{pair.a(), pair.namespaceA()}, {pair.b(), pair.namespaceB()}})
+        {
+            if (end[1] == null)
+            {
+                runRoot("ip", "link", "set", end[0], "mtu", String.valueOf(mtu));
+            }
+            else
+            {
+                execOk(end[1], "ip", "link", "set", end[0], "mtu", String.valueOf(mtu));
+            }
+        }
+    }
+
     /** Adds an address (IPv6 ones with {@code nodad}, so they are usable at once). */
     public void address(final String namespace, final String link, final String cidr)
     {

@@ -142,6 +142,57 @@ class XskSocketLabTest
     }
 
     @Test
+    void jumboFramesCrossTheSocketSplitOverChunksOnTransmitAndPutBackTogetherOnReceive()
+    {
+        lab.mtu(veth, 9000);
+        final int payload = 8000; // an 8,062-octet frame: two transmit chunks out, three receive chunks back
+        final UnsafeBuffer request = new UnsafeBuffer(new byte[9100]);
+        final int count = 20;
+        final int[] good = {0};
+        final int[] length = {0};
+        final FrameHandler handler = (buffer, offset, frameLength) ->
+        {
+            if (LabFrames.icmpv6Type(buffer, offset, frameLength) != LabFrames.ECHO_REPLY ||
+                MacAddress.get(buffer, offset) != OUR_MAC)
+            {
+                return;
+            }
+            boolean intact = frameLength == length[0] &&
+                LabFrames.icmpv6Checksum(buffer, offset + 14, frameLength - 54) == 0;
+            for (int i = 0; intact && i < payload; i++)
+            {
+                intact = buffer.getByte(offset + 62 + i) == (byte)i;
+            }
+            if (intact)
+            {
+                good[0]++;
+            }
+        };
+        try (XskSocket xsk = XskSocket.open("x0", veth.a(), OUR_MAC, 9000, 0, 256, true))
+        {
+            for (int i = 0; i < count; i++)
+            {
+                length[0] = LabFrames.echoRequest(request, kernelMac, OUR_MAC, Ipv6Address.parseHi(OUR_ADDRESS),
+                    Ipv6Address.parseLo(OUR_ADDRESS), Ipv6Address.parseHi(KERNEL_ADDRESS),
+                    Ipv6Address.parseLo(KERNEL_ADDRESS), 0xaa, i, payload);
+                assertTrue(xsk.send(request, 0, length[0]), () -> "transmit chunks were free: " + xsk.counters());
+                xsk.flush();
+                xsk.receive(handler, 64);
+            }
+            final long deadline = System.nanoTime() + 10_000_000_000L;
+            while (good[0] < count && System.nanoTime() < deadline)
+            {
+                xsk.receive(handler, 64);
+                xsk.flush();
+            }
+            assertEquals(count, good[0], () -> "whole, intact replies of " + length[0] + " octets; counters " +
+                xsk.counters());
+            assertEquals(0, xsk.counters().get(PortCounter.RX_TRUNCATED));
+            assertEquals(0, xsk.kernelRxDropped());
+        }
+    }
+
+    @Test
     void aMissingInterfaceIsAClearError()
     {
         final PortException ex = assertThrows(PortException.class, () -> XskSocket.open("x0", "s6e-nonexistent", OUR_MAC,

@@ -1,8 +1,8 @@
 package net.srv6epe.dataplane.port.afxdp;
 
 /**
- * The kernel ABI the AF_XDP backend uses, from {@code <linux/bpf.h>} and {@code <linux/if_xdp.h>} (Linux 6.1,
- * x86_64): system call and command numbers, and the byte offsets of the structs it fills in.
+ * The kernel ABI the AF_XDP backend uses, from {@code <linux/bpf.h>} and {@code <linux/if_xdp.h>} (Linux 6.6
+ * and later, x86_64): system call and command numbers, and the byte offsets of the structs it fills in.
  * <pre>
  * struct sockaddr_xdp { __u16 sxdp_family 0; __u16 sxdp_flags 2; __u32 sxdp_ifindex 4; __u32 sxdp_queue_id 8;
  *                       __u32 sxdp_shared_umem_fd 12; }                                                    (16)
@@ -53,6 +53,10 @@ final class XdpAbi
 
     static final int XDP_COPY = 1 << 1;
     static final int XDP_USE_NEED_WAKEUP = 1 << 3;
+    /** Bind flag: frames may span several UMEM chunks, each descriptor but a frame's last marked {@link #XDP_PKT_CONTD}. */
+    static final int XDP_USE_SG = 1 << 4;
+    /** {@code xdp_desc.options}: the frame continues in the next descriptor. */
+    static final int XDP_PKT_CONTD = 1;
     static final int XDP_RING_NEED_WAKEUP = 1;
 
     static final long XDP_PGOFF_RX_RING = 0;

@@ -24,7 +24,8 @@ import net.srv6epe.dataplane.port.linux.Libc;
  * the fill ring for receiving, the second half is the transmit pool. Receive hands each frame in place from the
  * UMEM and gives its chunk straight back to the fill ring; transmit copies a frame into a free chunk and queues a
  * descriptor, {@link #flush} publishes them and kicks the kernel ({@code sendto}), and the completion ring returns
- * the chunks. Nothing is allocated per frame. One thread.
+ * the chunks. A multi-buffer socket takes frames larger than a chunk: put back together from their descriptors
+ * into one buffer on receive, split over chunks on transmit. Nothing is allocated per frame. One thread.
  */
 public final class XskSocket implements Port
 {
@@ -33,8 +34,16 @@ public final class XskSocket implements Port
     /** Send calls per flush at most; a ring not drained by then is sent on the next flush. */
     private static final int MAX_KICKS = 64;
 
-    /** UMEM chunk size: one frame of up to a page (no multi-buffer frames on this kernel's XSK). */
+    /** UMEM chunk size: a page. A larger frame spans several chunks when the socket is multi-buffer. */
     public static final int FRAME_SIZE = 4096;
+    /** The largest frame a chunk takes on receive in copy mode (the kernel keeps 256 octets of headroom). */
+    public static final int RX_FRAME_MAX = FRAME_SIZE - 256;
+    /** The largest multi-buffer frame put back together on receive or split on transmit: MTU 9216 and headers. */
+    public static final int JUMBO_MAX = 16 * 1024;
+    /** {@link #chainLength}: not inside a multi-buffer frame. */
+    private static final int NO_CHAIN = -1;
+    /** {@link #chainLength}: inside a multi-buffer frame larger than {@link #JUMBO_MAX}, to be dropped. */
+    private static final int CHAIN_TOO_LARGE = -2;
 
     private final String name;
     private final String interfaceName;
@@ -54,6 +63,10 @@ public final class XskSocket implements Port
     private final long[] freeTx;
     private final PortCounters counters = new PortCounters();
     private final UnsafeBuffer stats = new UnsafeBuffer(ByteBuffer.allocateDirect(XdpAbi.STATISTICS_LENGTH + 8));
+    private final boolean multiBuffer;
+    /** Where a multi-buffer frame's chunks are put back together (multi-buffer sockets only). */
+    private final UnsafeBuffer chain;
+    private int chainLength = NO_CHAIN;
 
     private int statsCountdown = STATS_EVERY_CALLS;
     private int freeTop;
@@ -66,8 +79,10 @@ public final class XskSocket implements Port
 
     private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd, final int mapFd, final int progFd, final int linkFd,
         final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill, final XskRing tx,
-        final XskRing completion, final int frames, final int fillProducer)
+        final XskRing completion, final int frames, final int fillProducer, final boolean multiBuffer)
     {
+        this.multiBuffer = multiBuffer;
+        this.chain = multiBuffer ? new UnsafeBuffer(ByteBuffer.allocateDirect(JUMBO_MAX)) : null;
         this.name = name;
         this.interfaceName = interfaceName;
         this.mac = mac;
@@ -102,12 +117,14 @@ public final class XskSocket implements Port
      * @param mac our MAC on the link.
      * @param mtu the IP MTU of the link.
      * @param frames UMEM chunks, a power of two of at least 64: half to receive into, half to send from.
-     * @param frags load the program multi-buffer aware (a veth whose peer's MTU exceeds a page needs it; frames
-     *     larger than a chunk are then dropped by the kernel).
+     * @param multiBuffer frames larger than a chunk ({@value #RX_FRAME_MAX} octets on receive, {@value #FRAME_SIZE}
+     *     on transmit), up to {@value #JUMBO_MAX}: the program loaded multi-buffer aware (a veth whose MTU exceeds a
+     *     page needs it) and the socket bound with {@code XDP_USE_SG} (Linux 6.6 and later), each such frame put
+     *     back together from its chunks on receive and split over chunks on transmit.
      * @throws PortException naming the step and errno that failed (nothing is left attached or mapped).
      */
     public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
-        final int queue, final int frames, final boolean frags)
+        final int queue, final int frames, final boolean multiBuffer)
     {
         if (frames < 64 || Integer.bitCount(frames) != 1)
         {
@@ -172,19 +189,21 @@ public final class XskSocket implements Port
 
             scratch.setMemory(0, XdpAbi.SOCKADDR_XDP_LENGTH, (byte)0);
             scratch.putShort(0, (short)XdpAbi.AF_XDP, LITTLE_ENDIAN);
-            scratch.putShort(2, (short)(XdpAbi.XDP_COPY | XdpAbi.XDP_USE_NEED_WAKEUP), LITTLE_ENDIAN);
+            scratch.putShort(2, (short)(XdpAbi.XDP_COPY | XdpAbi.XDP_USE_NEED_WAKEUP |
+                (multiBuffer ? XdpAbi.XDP_USE_SG : 0)), LITTLE_ENDIAN);
             scratch.putInt(4, ifindex, LITTLE_ENDIAN);
             scratch.putInt(8, queue, LITTLE_ENDIAN);
             if (Libc.bind(r.fd, scratch.addressOffset(), XdpAbi.SOCKADDR_XDP_LENGTH) != 0)
             {
-                throw new PortException(where + "bind (copy mode) refused: " + Libc.describe(Libc.errno()));
+                throw new PortException(where + "bind (copy mode" + (multiBuffer ? ", multi-buffer: Linux 6.6 or " +
+                    "later" : "") + ") refused: " + Libc.describe(Libc.errno()));
             }
             r.mapFd = Bpf.createXskMap(queue + 1, where);
             Bpf.register(r.mapFd, queue, r.fd, where);
-            r.progFd = Bpf.loadRedirectProgram(r.mapFd, frags, where);
+            r.progFd = Bpf.loadRedirectProgram(r.mapFd, multiBuffer, where);
             r.linkFd = Bpf.attach(r.progFd, ifindex, where);
             final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, r.mapFd, r.progFd, r.linkFd, r.umem,
-                r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize);
+                r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize, multiBuffer);
             r.fd = -1; // owned by the socket now
             return socket;
         }
@@ -285,14 +304,23 @@ public final class XskSocket implements Port
             final int entry = rx.entry(rxConsumer);
             final long address = rx.memory.getLong(entry, LITTLE_ENDIAN);
             final int length = rx.memory.getInt(entry + 8, LITTLE_ENDIAN);
+            final int options = rx.memory.getInt(entry + 12, LITTLE_ENDIAN);
             if (address < 0 || address + length > umemLength)
             {
                 counters.add(PortCounter.RX_ERRORS, 1);
+                if (chainLength != NO_CHAIN)
+                {
+                    chainLength = CHAIN_TOO_LARGE; // a frame with a bad piece is dropped whole
+                }
             }
-            else
+            else if (chainLength == NO_CHAIN && (options & XdpAbi.XDP_PKT_CONTD) == 0)
             {
                 counters.onReceived(length);
                 handler.onFrame(umem, (int)address, length);
+            }
+            else
+            {
+                chainPiece(handler, address, length, options);
             }
             fill.memory.putLong(fill.entry(fillProducer++), address & -FRAME_SIZE, LITTLE_ENDIAN);
             rxConsumer++;
@@ -307,30 +335,75 @@ public final class XskSocket implements Port
         return n;
     }
 
-    /** Queues a copy of the frame; false when it is too large or no transmit chunk is free (counted). */
+    /**
+     * One descriptor of a multi-buffer frame: appended to {@link #chain}; the frame's last one hands the whole frame
+     * to {@code handler}, or counts it in {@link PortCounter#RX_TRUNCATED} when it outgrew {@value #JUMBO_MAX}.
+     */
+    private void chainPiece(final FrameHandler handler, final long address, final int length, final int options)
+    {
+        if (chainLength == NO_CHAIN)
+        {
+            chainLength = 0;
+        }
+        if (chainLength >= 0)
+        {
+            if (!multiBuffer || chainLength + length > JUMBO_MAX)
+            {
+                chainLength = CHAIN_TOO_LARGE;
+            }
+            else
+            {
+                chain.putBytes(chainLength, umem, (int)address, length);
+                chainLength += length;
+            }
+        }
+        if ((options & XdpAbi.XDP_PKT_CONTD) == 0)
+        {
+            if (chainLength == CHAIN_TOO_LARGE)
+            {
+                counters.add(PortCounter.RX_TRUNCATED, 1);
+            }
+            else
+            {
+                counters.onReceived(chainLength);
+                handler.onFrame(chain, 0, chainLength);
+            }
+            chainLength = NO_CHAIN;
+        }
+    }
+
+    /**
+     * Queues a copy of the frame (over several chunks when it is larger than one and the socket is multi-buffer);
+     * false when it is too large or not enough transmit chunks are free (counted).
+     */
     @Override
     public boolean send(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (closed || length <= 0 || length > FRAME_SIZE)
+        if (closed || length <= 0 || length > (multiBuffer ? JUMBO_MAX : FRAME_SIZE))
         {
             counters.add(PortCounter.TX_ERRORS, 1);
             return false;
         }
-        if (freeTop == 0)
+        final int chunks = (length + FRAME_SIZE - 1) / FRAME_SIZE;
+        if (freeTop < chunks)
         {
             reclaim();
-            if (freeTop == 0)
+            if (freeTop < chunks)
             {
                 counters.add(PortCounter.TX_BACKPRESSURE_DROPS, 1);
                 return false;
             }
         }
-        final long address = freeTx[--freeTop];
-        umem.putBytes((int)address, buffer, offset, length);
-        final int entry = tx.entry(txProducer++);
-        tx.memory.putLong(entry, address, LITTLE_ENDIAN);
-        tx.memory.putInt(entry + 8, length, LITTLE_ENDIAN);
-        tx.memory.putInt(entry + 12, 0, LITTLE_ENDIAN);
+        for (int done = 0; done < length; done += FRAME_SIZE)
+        {
+            final int piece = Math.min(FRAME_SIZE, length - done);
+            final long address = freeTx[--freeTop];
+            umem.putBytes((int)address, buffer, offset + done, piece);
+            final int entry = tx.entry(txProducer++);
+            tx.memory.putLong(entry, address, LITTLE_ENDIAN);
+            tx.memory.putInt(entry + 8, piece, LITTLE_ENDIAN);
+            tx.memory.putInt(entry + 12, done + piece < length ? XdpAbi.XDP_PKT_CONTD : 0, LITTLE_ENDIAN);
+        }
         txPending++;
         counters.onSent(length);
         return true;
