@@ -548,8 +548,9 @@ public final class RouterMain
     }
 
     /**
-     * Opens, for each port, one socket per worker, all of a port's sockets in one fanout group; adds each port's
-     * {@link PortSockets} to {@code ports} (so a failure closes what was opened) and fills {@code workerPorts}.
+     * Opens, for each port, one socket per worker (af-packet: all of a port's sockets in one fanout group; af-xdp:
+     * one per receive queue); adds each port's {@link PortSockets} to {@code ports} (so a failure closes what was
+     * opened) and fills {@code workerPorts}.
      */
     private static void openFanoutSockets(final RouterConfig config, final List<Port> ports,
         final Port[][] workerPorts)
@@ -563,31 +564,21 @@ public final class RouterMain
         for (int i = 0; i < config.ports().size(); i++)
         {
             final PortConfig p = config.ports().get(i);
-            if (p.backend() != PortBackend.AF_PACKET)
+            final Port[] sockets;
+            if (p.backend() == PortBackend.AF_XDP)
+            {
+                sockets = PortFactory.openXdpQueueSockets(p.name(), p.interfaceName(), MacAddress.parse(p.mac()),
+                    p.mtu(), workers);
+            }
+            else if (p.backend() == PortBackend.AF_PACKET)
+            {
+                sockets = PortFactory.openFanoutSockets(p.name(), p.interfaceName(), MacAddress.parse(p.mac()),
+                    p.mtu(), FanoutGroups.groupId(pid, i), p.rxRingOrDefault(), workers);
+            }
+            else
             {
                 throw new IllegalArgumentException("port '" + p.name() + "': backend " + p.backend().configName() +
-                    " cannot be shared by router.workers " + workers + " (only af-packet fans out)");
-            }
-            final int group = FanoutGroups.groupId(pid, i);
-            final Port[] sockets = new Port[workers];
-            try
-            {
-                for (int w = 0; w < workers; w++)
-                {
-                    sockets[w] = PortFactory.openFanoutSocket(p.name(), p.interfaceName(), MacAddress.parse(p.mac()),
-                        p.mtu(), group, p.rxRingOrDefault());
-                }
-            }
-            catch (final RuntimeException ex)
-            {
-                for (final Port opened : sockets)
-                {
-                    if (opened != null)
-                    {
-                        opened.close();
-                    }
-                }
-                throw ex;
+                    " cannot be shared by router.workers " + workers + " (only af-packet and af-xdp fan out)");
             }
             ports.add(new PortSockets(sockets));
             for (int w = 0; w < workers; w++)

@@ -66,19 +66,20 @@ public final class ConfigValidator
     }
 
     /**
-     * Several workers share a port through one AF_PACKET socket each in a fanout group: only {@code af-packet}
-     * can (a pcap handle sees every frame, a file or memory port has one reader), and the fanout ids of one router
-     * are distinct for up to {@value FanoutGroups#MAX_PORTS} ports.
+     * Several workers share a port through one socket each: an AF_PACKET socket in a fanout group, or an AF_XDP
+     * socket per receive queue; only {@code af-packet} and {@code af-xdp} can (a pcap handle sees every frame, a file
+     * or memory port has one reader), and the fanout ids of one router are distinct for up to
+     * {@value FanoutGroups#MAX_PORTS} ports.
      */
     private void checkWorkersShareablePorts(final int workers)
     {
         for (int i = 0; i < config.ports().size(); i++)
         {
             final PortConfig p = config.ports().get(i);
-            if (p.backend() != PortBackend.AF_PACKET)
+            if (p.backend() != PortBackend.AF_PACKET && p.backend() != PortBackend.AF_XDP)
             {
                 error("ports[" + i + "].backend", "port '" + p.name() + "': backend " + p.backend().configName() +
-                    " cannot be shared by router.workers " + workers + "; use af-packet, or router.workers 1");
+                    " cannot be shared by router.workers " + workers + "; use af-packet or af-xdp, or router.workers 1");
             }
         }
         if (config.ports().size() > FanoutGroups.MAX_PORTS)

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
 import net.srv6epe.dataplane.port.afpacket.AfPacketSettings;
 import net.srv6epe.dataplane.port.afpacket.RxRingKind;
+import net.srv6epe.dataplane.port.afxdp.XdpRedirect;
 import net.srv6epe.dataplane.port.afxdp.XskSocket;
 
 /** Opens ports from their configuration. */
@@ -109,7 +110,7 @@ public final class PortFactory
             }
             case AF_XDP:
                 return XskSocket.open(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu,
-                    0, XSK_FRAMES, mtu + VLAN_FRAME_OVERHEAD > XskSocket.RX_FRAME_MAX);
+                    0, XSK_FRAMES, xdpMultiBuffer(mtu));
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
             case PCAP_FILE:
@@ -148,5 +149,82 @@ public final class PortFactory
         }
         return AfPacketPort.open(name, interfaceName, mac, mtu,
             AfPacketSettings.DEFAULT.withFanoutGroup(fanoutGroup).withRxRing(rxRing));
+    }
+
+    /**
+     * Opens the sockets several workers share an {@code af-xdp} port through: one AF_XDP socket per receive queue of
+     * the interface, socket {@code w} on queue {@code w} for worker {@code w}, under one redirect program. Which queue
+     * (so which worker) a frame reaches is the interface's choice: a NIC's RSS hash, a veth's sender's transmit
+     * queue; a flow stays on one. Never falls back: nothing is left open or attached when one socket fails.
+     *
+     * @throws PortException naming the interface and what failed, e.g. fewer receive queues than workers.
+     */
+    public static Port[] openXdpQueueSockets(final String name, final String interfaceName, final long mac,
+        final int mtu, final int workers)
+    {
+        if (mtu < 68 || mtu > 9216)
+        {
+            throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
+        }
+        final long ourMac = mac >= 0 ? mac : InterfaceMac.of(name, interfaceName);
+        final XdpRedirect redirect = XdpRedirect.attach(interfaceName, workers, xdpMultiBuffer(mtu));
+        final Port[] sockets = new Port[workers];
+        try
+        {
+            for (int w = 0; w < workers; w++)
+            {
+                sockets[w] = XskSocket.open(name, interfaceName, ourMac, mtu, w, XSK_FRAMES, redirect);
+            }
+            return sockets;
+        }
+        catch (final RuntimeException ex)
+        {
+            closeOpened(sockets);
+            throw ex;
+        }
+        finally
+        {
+            redirect.release(); // the sockets hold it now
+        }
+    }
+
+    /**
+     * Opens the {@code workers} sockets of an {@code af-packet} port shared by several workers, all in fanout group
+     * {@code fanoutGroup} ({@link #openFanoutSocket}); nothing is left open when one fails.
+     */
+    public static Port[] openFanoutSockets(final String name, final String interfaceName, final long mac,
+        final int mtu, final int fanoutGroup, final RxRingKind rxRing, final int workers)
+    {
+        final Port[] sockets = new Port[workers];
+        try
+        {
+            for (int w = 0; w < workers; w++)
+            {
+                sockets[w] = openFanoutSocket(name, interfaceName, mac, mtu, fanoutGroup, rxRing);
+            }
+            return sockets;
+        }
+        catch (final RuntimeException ex)
+        {
+            closeOpened(sockets);
+            throw ex;
+        }
+    }
+
+    private static void closeOpened(final Port[] sockets)
+    {
+        for (final Port opened : sockets)
+        {
+            if (opened != null)
+            {
+                opened.close();
+            }
+        }
+    }
+
+    /** Whether an {@code af-xdp} port of IP MTU {@code mtu} needs frames over several UMEM chunks. */
+    private static boolean xdpMultiBuffer(final int mtu)
+    {
+        return mtu + VLAN_FRAME_OVERHEAD > XskSocket.RX_FRAME_MAX;
     }
 }

@@ -226,9 +226,10 @@ class ConfigValidatorTest
     @CsvSource(delimiter = '|', textBlock = """
         af-packet | 2 | OK
         af-packet | 1 | OK
+        af-xdp    | 2 | OK
         pcap      | 1 | OK
-        pcap      | 2 | ports[1].backend: port 'p1': backend pcap cannot be shared by router.workers 2; use af-packet, or router.workers 1
-        pcap-file | 4 | ports[1].backend: port 'p1': backend pcap-file cannot be shared by router.workers 4; use af-packet, or router.workers 1
+        pcap      | 2 | ports[1].backend: port 'p1': backend pcap cannot be shared by router.workers 2; use af-packet or af-xdp, or router.workers 1
+        pcap-file | 4 | ports[1].backend: port 'p1': backend pcap-file cannot be shared by router.workers 4; use af-packet or af-xdp, or router.workers 1
         """)
     void refusesSeveralWorkersOnAPortThatCannotFanOut(final String backend, final int workers, final String expected)
     {

@@ -208,15 +208,32 @@ public final class Netns implements AutoCloseable
     /** Sets the MTU of both ends of {@code pair}. */
     public void mtu(final VethPair pair, final int mtu)
     {
+        onBothEnds(pair, "ip", "link", "set", "%s", "mtu", String.valueOf(mtu));
+    }
+
+    /** Gives both ends of {@code pair} {@code queues} receive and transmit queues ({@code ethtool -L}). */
+    public void queues(final VethPair pair, final int queues)
+    {
+        onBothEnds(pair, "ethtool", "-L", "%s", "rx", String.valueOf(queues), "tx", String.valueOf(queues));
+    }
+
+    /** Runs {@code command} once per end of {@code pair}, in that end's namespace, the end's name for {@code %s}. */
+    private void onBothEnds(final VethPair pair, final String... command)
+    {
         for (final String[] end : new String[][] {{pair.a(), pair.namespaceA()}, {pair.b(), pair.namespaceB()}})
         {
+            final String[] filled = command.clone();
+            for (int i = 0; i < filled.length; i++)
+            {
+                filled[i] = filled[i].equals("%s") ? end[0] : filled[i];
+            }
             if (end[1] == null)
             {
-                runRoot("ip", "link", "set", end[0], "mtu", String.valueOf(mtu));
+                runRoot(filled);
             }
             else
             {
-                execOk(end[1], "ip", "link", "set", end[0], "mtu", String.valueOf(mtu));
+                execOk(end[1], filled);
             }
         }
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import net.srv6epe.dataplane.port.FrameHandler;
 import net.srv6epe.dataplane.port.MacAddress;
+import net.srv6epe.dataplane.port.Port;
+import net.srv6epe.dataplane.port.PortFactory;
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortException;
 import net.srv6epe.dataplane.port.afxdp.XskSocket;
@@ -190,6 +192,65 @@ class XskSocketLabTest
             assertEquals(0, xsk.counters().get(PortCounter.RX_TRUNCATED));
             assertEquals(0, xsk.kernelRxDropped());
         }
+    }
+
+    @Test
+    void twoWorkersSocketsShareOneProgramAndEachGetsItsQueuesFrames() throws Exception
+    {
+        lab.queues(veth, 2);
+        final int datagrams = 64;
+        final Port[] sockets = PortFactory.openXdpQueueSockets("x0", veth.a(), OUR_MAC, 1500, 2);
+        final int[] perSocket = new int[2];
+        try
+        {
+            assertTrue(xdpAttached(), "one program for both queues");
+            // 64 UDP sockets of the kernel: each datagram leaves on the transmit queue its flow hashes to, and the
+            // veth delivers it on the receive queue of the same number
+            lab.execOk(ns, "python3", "-c", "import socket\nfor i in range(" + datagrams + "):\n" +
+                "    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)\n" +
+                "    s.sendto(b'q' * 32, ('" + OUR_ADDRESS + "', 9))\n    s.close()\n");
+            final long deadline = System.nanoTime() + 10_000_000_000L;
+            while (perSocket[0] + perSocket[1] < datagrams && System.nanoTime() < deadline)
+            {
+                for (int q = 0; q < 2; q++)
+                {
+                    final int queue = q;
+                    sockets[q].receive((buffer, offset, length) ->
+                    {
+                        // IPv6 next header UDP, destination port 9
+                        if (length >= 62 && (buffer.getByte(offset + 20) & 0xFF) == 17 &&
+                            buffer.getShort(offset + 56, java.nio.ByteOrder.BIG_ENDIAN) == 9)
+                        {
+                            perSocket[queue]++;
+                        }
+                    }, 64);
+                }
+            }
+            assertEquals(datagrams, perSocket[0] + perSocket[1], () -> "each datagram once, on one of the queues: " +
+                perSocket[0] + " + " + perSocket[1]);
+            assertTrue(perSocket[0] > 0 && perSocket[1] > 0, () -> "both queues' sockets received: " + perSocket[0] +
+                " + " + perSocket[1]);
+            sockets[0].close();
+            assertTrue(xdpAttached(), "the program stays while the other queue's socket is open");
+        }
+        finally
+        {
+            for (final Port socket : sockets)
+            {
+                socket.close();
+            }
+        }
+        assertFalse(xdpAttached(), "the last socket closed detached the program");
+    }
+
+    @Test
+    void moreWorkersThanReceiveQueuesIsRefusedNamingTheFix()
+    {
+        final PortException ex = assertThrows(PortException.class,
+            () -> PortFactory.openXdpQueueSockets("x0", veth.a(), OUR_MAC, 1500, 2));
+        assertEquals("af-xdp on '" + veth.a() + "': 2 workers need 2 receive queues, the interface has 1 (ethtool -L " +
+            veth.a() + " rx 2 tx 2, or combined 2)", ex.getMessage());
+        assertFalse(xdpAttached(), "nothing attached");
     }
 
     @Test

@@ -50,9 +50,7 @@ public final class XskSocket implements Port
     private final long mac;
     private final int mtu;
     private final int fd;
-    private final int mapFd;
-    private final int progFd;
-    private final int linkFd;
+    private final XdpRedirect redirect;
     private final long umemAddress;
     private final long umemLength;
     private final UnsafeBuffer umem;
@@ -77,7 +75,7 @@ public final class XskSocket implements Port
     private int completionConsumer;
     private boolean closed;
 
-    private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd, final int mapFd, final int progFd, final int linkFd,
+    private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd, final XdpRedirect redirect,
         final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill, final XskRing tx,
         final XskRing completion, final int frames, final int fillProducer, final boolean multiBuffer)
     {
@@ -88,9 +86,7 @@ public final class XskSocket implements Port
         this.mac = mac;
         this.mtu = mtu;
         this.fd = fd;
-        this.mapFd = mapFd;
-        this.progFd = progFd;
-        this.linkFd = linkFd;
+        this.redirect = redirect;
         this.umemAddress = umemAddress;
         this.umemLength = umemLength;
         this.umem = new UnsafeBuffer(umemAddress, (int)umemLength);
@@ -108,7 +104,8 @@ public final class XskSocket implements Port
     }
 
     /**
-     * Opens a socket on queue {@code queue} of {@code interfaceName} and attaches the redirect program. Receiving
+     * Opens a socket on queue {@code queue} of {@code interfaceName} with a redirect program of its own, detached
+     * when the socket closes. Receiving
      * takes no system call: the queue's NAPI (a softirq, or a kernel thread with the interface's {@code threaded}
      * on) fills the RX ring by itself. Busy polling is not asked for: the kernel gives a socket a NAPI id to busy-poll
      * only in zero-copy mode (on this 6.18 kernel a copy-mode socket's {@code SO_INCOMING_NAPI_ID} reads 0).
@@ -126,14 +123,40 @@ public final class XskSocket implements Port
     public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
         final int queue, final int frames, final boolean multiBuffer)
     {
-        if (frames < 64 || Integer.bitCount(frames) != 1)
-        {
-            throw new IllegalArgumentException("frames " + frames + ": a power of two, at least 64");
-        }
+        checkFrames(frames);
         if (Libc.UNAVAILABLE_REASON != null)
         {
             throw new PortException("af-xdp on '" + interfaceName + "' unavailable: " + Libc.UNAVAILABLE_REASON);
         }
+        if (Libc.if_nametoindex(interfaceName) <= 0)
+        {
+            throw new PortException("af-xdp on '" + interfaceName + "' queue " + queue +
+                ": no such interface (ip link show)");
+        }
+        final XdpRedirect own = XdpRedirect.attach(interfaceName, queue + 1, multiBuffer);
+        try
+        {
+            return open(name, interfaceName, mac, mtu, queue, frames, own);
+        }
+        finally
+        {
+            own.release(); // the socket holds it now, or nothing does
+        }
+    }
+
+    /**
+     * Opens a socket on queue {@code queue} of {@code interfaceName} and registers it with {@code redirect}, the
+     * interface's program shared by the sockets of its queues (one per worker); the socket holds a reference to it
+     * until it closes. Multi-buffer as the program is ({@link XdpRedirect#multiBuffer()}: see the other
+     * {@code open}).
+     *
+     * @throws PortException naming the step and errno that failed (nothing is left registered or mapped).
+     */
+    public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
+        final int queue, final int frames, final XdpRedirect redirect)
+    {
+        checkFrames(frames);
+        final boolean multiBuffer = redirect.multiBuffer();
         final String where = "af-xdp on '" + interfaceName + "' queue " + queue + ": ";
         final int ifindex = Libc.if_nametoindex(interfaceName);
         if (ifindex <= 0)
@@ -198,11 +221,8 @@ public final class XskSocket implements Port
                 throw new PortException(where + "bind (copy mode" + (multiBuffer ? ", multi-buffer: Linux 6.6 or " +
                     "later" : "") + ") refused: " + Libc.describe(Libc.errno()));
             }
-            r.mapFd = Bpf.createXskMap(queue + 1, where);
-            Bpf.register(r.mapFd, queue, r.fd, where);
-            r.progFd = Bpf.loadRedirectProgram(r.mapFd, multiBuffer, where);
-            r.linkFd = Bpf.attach(r.progFd, ifindex, where);
-            final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, r.mapFd, r.progFd, r.linkFd, r.umem,
+            redirect.register(queue, r.fd, where);
+            final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, redirect.retain(), r.umem,
                 r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize, multiBuffer);
             r.fd = -1; // owned by the socket now
             return socket;
@@ -210,6 +230,14 @@ public final class XskSocket implements Port
         finally
         {
             r.release();
+        }
+    }
+
+    private static void checkFrames(final int frames)
+    {
+        if (frames < 64 || Integer.bitCount(frames) != 1)
+        {
+            throw new IllegalArgumentException("frames " + frames + ": a power of two, at least 64");
         }
     }
 
@@ -249,22 +277,12 @@ public final class XskSocket implements Port
         XskRing tx;
         XskRing fill;
         XskRing completion;
-        int mapFd = -1;
-        int progFd = -1;
-        int linkFd = -1;
 
         void release()
         {
             if (fd < 0)
             {
                 return; // success: the socket owns everything
-            }
-            for (final int other : new int[] {linkFd, progFd, mapFd})
-            {
-                if (other >= 0)
-                {
-                    Libc.close(other);
-                }
             }
             for (final XskRing ring : new XskRing[] {rx, tx, fill, completion})
             {
@@ -467,7 +485,9 @@ public final class XskSocket implements Port
         return counters;
     }
 
-    /** Detaches the program (closing its link), closes the map, the program and the socket, unmaps. Idempotent. */
+    /**
+     * Releases the redirect program (detached when this was its last socket), closes the socket, unmaps. Idempotent.
+     */
     @Override
     public void close()
     {
@@ -477,9 +497,7 @@ public final class XskSocket implements Port
         }
         flush();
         closed = true;
-        Libc.close(linkFd);
-        Libc.close(progFd);
-        Libc.close(mapFd);
+        redirect.release();
         for (final XskRing ring : new XskRing[] {rx, tx, fill, completion})
         {
             Libc.munmap(ring.mapped, ring.mappedLength);
