@@ -86,6 +86,11 @@ final class JavaDut
             lab.inNs(lab.dut, List.of("ip", "link", "set", ifc, "promisc", "on"));
             lab.dropIngress(lab.dut, ifc);
         }
+        final boolean xdp = "af-xdp".equals(settings.routerBackend());
+        if (xdp && settings.routerWorkers() > 1)
+        {
+            lab.queues(settings.routerWorkers()); // an XSK per receive queue, one per worker
+        }
         final Path config = dir.resolve("router.yaml");
         final boolean workerOnly = settings.workerOnly();
         String yaml = config(scenario, dir, settings.routerWorkers(),
@@ -118,11 +123,13 @@ final class JavaDut
             }
             Thread.sleep(100);
         }
-        if ("af-xdp".equals(settings.routerBackend()))
+        if (xdp)
         {
-            // the router attached its XDP program, so in0 has a NAPI: run it on the DUT CPU, where the kernel DUT's
-            // receive work runs too (RPS does not apply to XDP; without this it runs on the generator's CPU)
-            lab.threadedNapi(lab.dut, IN_IF, lab.dutCpu);
+            // the router attached its XDP program, so in0 has a NAPI per queue: run queue w's on worker w's CPU (the
+            // DUT CPU for one worker), where the kernel DUT's receive work runs too (RPS does not apply to XDP;
+            // without this it runs on the generator's CPU)
+            lab.threadedNapi(lab.dut, IN_IF, workerOnly ? workerCpus(lab, settings.routerWorkers()) :
+                List.of(lab.dutCpu));
         }
         return router;
     }

@@ -171,7 +171,8 @@ final class LabOptions
         {
             b.append(", nice ").append(routerNice);
         }
-        b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (in0's NAPI thread there, SCHED_BATCH)" :
+        b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (in0's NAPI " + (routerWorkers == 1 ?
+            "thread there" : "threads, a queue per worker, each on its worker's CPU") + ", SCHED_BATCH)" :
             ", its receive ring " + routerRxRing).append(", worker idle ").append(workerIdle());
         b.append("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
             "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +

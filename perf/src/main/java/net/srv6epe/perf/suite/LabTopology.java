@@ -12,6 +12,7 @@ import static net.srv6epe.perf.suite.Addressing.SINK_MAC;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,17 +118,18 @@ final class LabTopology implements AutoCloseable
     }
 
     /**
-     * Makes the NAPI of veth {@code ifc} (in namespace {@code ns}) run in a kernel thread ({@code threaded}) pinned to
-     * {@code cpu}, so its receive work (with an XDP program: the program and the copy into an AF_XDP UMEM) runs on
-     * that CPU instead of in the softirq of whichever CPU transmitted into the veth. The veth must have its NAPI
-     * already (an XDP program attached). The thread is told apart from other interfaces' threads of the same name as
-     * the one that appeared when this lab switched {@code threaded} on; nothing else is touched.
+     * Makes the NAPI of veth {@code ifc} (in namespace {@code ns}) run in kernel threads ({@code threaded}), queue
+     * q's pinned to {@code cpus[q]} (cycling), so its receive work (with an XDP program: the program and the copy into
+     * an AF_XDP UMEM) runs on the CPU of the worker that reads that queue instead of in the softirq of whichever CPU
+     * transmitted into the veth. The veth must have its NAPI already (an XDP program attached). The threads are told
+     * apart from other interfaces' threads of the same name as the ones that appeared when this lab switched
+     * {@code threaded} on; nothing else is touched.
      *
-     * <p>The thread runs {@code SCHED_BATCH}: woken by each frame the generator sends into an empty veth queue, it
+     * <p>The threads run {@code SCHED_BATCH}: woken by each frame the generator sends into an empty veth queue, it
      * would otherwise preempt the router's worker on that CPU every few frames (~35 k switches a second each way at
-     * 300 kpps); as a batch task it runs when the worker gives the CPU up (worker-idle {@code yield}) or at the tick.
+     * 300 kpps); as a batch task one runs when the worker gives the CPU up (worker-idle {@code yield}) or at the tick.
      */
-    void threadedNapi(final String ns, final String ifc, final int cpu)
+    void threadedNapi(final String ns, final String ifc, final List<Integer> cpus)
     {
         final Set<Long> before = napiThreads(ifc);
         final String[] enable = {"ip", "netns", "exec", ns, "sh", "-c", "echo 1 > /sys/class/net/" + ifc + "/threaded"};
@@ -160,10 +162,40 @@ final class LabTopology implements AutoCloseable
             throw new IllegalStateException("no NAPI thread appeared for " + ifc + " in " + ns +
                 " (is an XDP program attached?)");
         }
-        for (final long pid : ours)
+        // queue q's thread appeared q-th: its NAPI id (the name's number) is the q-th of the new ones
+        final List<Long> byQueue = ours.stream().sorted(Comparator.comparingLong(LabTopology::napiId)).toList();
+        for (int q = 0; q < byQueue.size(); q++)
         {
-            run("taskset", "-p", "-c", String.valueOf(cpu), String.valueOf(pid));
-            run("chrt", "--batch", "-p", "0", String.valueOf(pid));
+            final String pid = String.valueOf(byQueue.get(q));
+            run("taskset", "-p", "-c", String.valueOf(cpus.get(q % cpus.size())), pid);
+            run("chrt", "--batch", "-p", "0", pid);
+        }
+    }
+
+    /** The NAPI id in a NAPI thread's name ({@code napi/IFC-ID}), or -1 when the thread is gone. */
+    private static long napiId(final long pid)
+    {
+        try
+        {
+            final String comm = Files.readString(Path.of("/proc", String.valueOf(pid), "comm")).trim();
+            return Long.parseLong(comm.substring(comm.lastIndexOf('-') + 1));
+        }
+        catch (final IOException | NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    /**
+     * Gives the four veth ends {@code queues} receive and transmit queues each ({@code ethtool -L}): a DUT with a
+     * socket per queue gets the generator's flows spread over its queues by the generator's transmit hash.
+     */
+    void queues(final int queues)
+    {
+        for (final String[] e : new String[][] {{gen, GEN_IF}, {dut, IN_IF}, {dut, OUT_IF}, {sink, SINK_IF}})
+        {
+            run("ip", "netns", "exec", e[0], "ethtool", "-L", e[1], "rx", String.valueOf(queues), "tx",
+                String.valueOf(queues));
         }
     }
 
