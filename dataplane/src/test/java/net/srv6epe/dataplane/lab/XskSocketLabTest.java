@@ -258,6 +258,6 @@ class XskSocketLabTest
     {
         final PortException ex = assertThrows(PortException.class, () -> XskSocket.open("x0", "s6e-nonexistent", OUR_MAC,
             1500, 0, 64, false));
-        assertEquals("af-xdp on 's6e-nonexistent' queue 0: no such interface (ip link show)", ex.getMessage());
+        assertEquals("af-xdp on 's6e-nonexistent': no such interface (ip link show)", ex.getMessage());
     }
 }

@@ -75,12 +75,12 @@ public final class XskSocket implements Port
     private int completionConsumer;
     private boolean closed;
 
-    private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd, final XdpRedirect redirect,
-        final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill, final XskRing tx,
-        final XskRing completion, final int frames, final int fillProducer, final boolean multiBuffer)
+    private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd,
+        final XdpRedirect redirect, final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill,
+        final XskRing tx, final XskRing completion, final int frames, final int fillProducer)
     {
-        this.multiBuffer = multiBuffer;
-        this.chain = multiBuffer ? new UnsafeBuffer(ByteBuffer.allocateDirect(JUMBO_MAX)) : null;
+        this.multiBuffer = redirect.multiBuffer();
+        this.chain = this.multiBuffer ? new UnsafeBuffer(ByteBuffer.allocateDirect(JUMBO_MAX)) : null;
         this.name = name;
         this.interfaceName = interfaceName;
         this.mac = mac;
@@ -105,10 +105,10 @@ public final class XskSocket implements Port
 
     /**
      * Opens a socket on queue {@code queue} of {@code interfaceName} with a redirect program of its own, detached
-     * when the socket closes. Receiving
-     * takes no system call: the queue's NAPI (a softirq, or a kernel thread with the interface's {@code threaded}
-     * on) fills the RX ring by itself. Busy polling is not asked for: the kernel gives a socket a NAPI id to busy-poll
-     * only in zero-copy mode (on this 6.18 kernel a copy-mode socket's {@code SO_INCOMING_NAPI_ID} reads 0).
+     * when the socket closes. Receiving takes no system call: the queue's NAPI (a softirq, or a kernel thread with
+     * the interface's {@code threaded} on) fills the RX ring by itself. Busy polling is not asked for: the kernel
+     * gives a socket a NAPI id to busy-poll only in zero-copy mode (on this 6.18 kernel a copy-mode socket's
+     * {@code SO_INCOMING_NAPI_ID} reads 0).
      *
      * @param name the port's configured name.
      * @param mac our MAC on the link.
@@ -124,15 +124,6 @@ public final class XskSocket implements Port
         final int queue, final int frames, final boolean multiBuffer)
     {
         checkFrames(frames);
-        if (Libc.UNAVAILABLE_REASON != null)
-        {
-            throw new PortException("af-xdp on '" + interfaceName + "' unavailable: " + Libc.UNAVAILABLE_REASON);
-        }
-        if (Libc.if_nametoindex(interfaceName) <= 0)
-        {
-            throw new PortException("af-xdp on '" + interfaceName + "' queue " + queue +
-                ": no such interface (ip link show)");
-        }
         final XdpRedirect own = XdpRedirect.attach(interfaceName, queue + 1, multiBuffer);
         try
         {
@@ -156,6 +147,10 @@ public final class XskSocket implements Port
         final int queue, final int frames, final XdpRedirect redirect)
     {
         checkFrames(frames);
+        if (Libc.UNAVAILABLE_REASON != null)
+        {
+            throw new PortException("af-xdp on '" + interfaceName + "' unavailable: " + Libc.UNAVAILABLE_REASON);
+        }
         final boolean multiBuffer = redirect.multiBuffer();
         final String where = "af-xdp on '" + interfaceName + "' queue " + queue + ": ";
         final int ifindex = Libc.if_nametoindex(interfaceName);
@@ -223,7 +218,7 @@ public final class XskSocket implements Port
             }
             redirect.register(queue, r.fd, where);
             final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, redirect.retain(), r.umem,
-                r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize, multiBuffer);
+                r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize);
             r.fd = -1; // owned by the socket now
             return socket;
         }
