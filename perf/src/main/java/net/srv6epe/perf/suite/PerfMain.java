@@ -29,13 +29,25 @@ public final class PerfMain
         System.exit(commandLine(System.out, System.err).execute(args));
     }
 
-    /** The command tree, printing to the given streams. */
+    /**
+     * The command tree, printing to the given streams. A refused argument (an {@link IllegalArgumentException}: an
+     * unknown scenario, a bad choice) is one line on {@code err} and exit code 2, not a stack trace.
+     */
     static CommandLine commandLine(final PrintStream out, final PrintStream err)
     {
         return new CommandLine(new PerfMain())
             .addSubcommand(new CompareCommand(out, err))
             .addSubcommand(new SearchCommand(out, err))
             .addSubcommand(new GeneratorRole())
-            .addSubcommand(new SinkRole());
+            .addSubcommand(new SinkRole())
+            .setExecutionExceptionHandler((ex, command, parsed) ->
+            {
+                if (ex instanceof IllegalArgumentException)
+                {
+                    err.println("srv6 perf " + command.getCommandName() + ": " + ex.getMessage());
+                    return 2;
+                }
+                throw ex;
+            });
     }
 }
