@@ -33,6 +33,17 @@ public interface Port extends AutoCloseable
     }
 
     /**
+     * Octets before each frame {@link #receive} hands over that the handler may overwrite (0: none): when positive
+     * the frame sits in a {@code MutableDirectBuffer} of its own, those octets before it and the rest of that buffer
+     * after it the handler's to use until it returns, so the handler may process the frame in place instead of
+     * copying it out.
+     */
+    default int writableHeadroom()
+    {
+        return 0;
+    }
+
+    /**
      * Hands up to {@code limit} received frames to {@code handler}, zero copy, and returns how many. Never blocks
      * longer than a short poll (about a millisecond at most).
      */

@@ -7,6 +7,7 @@ import net.srv6epe.dataplane.port.FrameHandler;
 import net.srv6epe.dataplane.port.Port;
 import net.srv6epe.srv6.DropReason;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -99,7 +100,9 @@ public final class Worker implements Agent
         for (int i = 0; i < ports.length; i++)
         {
             final int portIndex = i;
-            handlers[i] = (buffer, offset, length) -> onFrame(portIndex, buffer, offset, length);
+            handlers[i] = ports[i].writableHeadroom() >= Pipeline.HEADROOM ?
+                (buffer, offset, length) -> onFrameInPlace(portIndex, buffer, offset, length) :
+                (buffer, offset, length) -> onFrame(portIndex, buffer, offset, length);
             queuedOutput[i] = (buffer, offset, length) -> sendQueued(portIndex, buffer, offset, length);
         }
     }
@@ -192,6 +195,17 @@ public final class Worker implements Agent
         }
         frame.putBytes(Pipeline.HEADROOM, buffer, offset, length);
         pipeline.process(portIndex, frame, Pipeline.HEADROOM, length);
+    }
+
+    /** A frame in a buffer the port lends for writing, with room before it ({@link Port#writableHeadroom}). */
+    private void onFrameInPlace(final int portIndex, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length > MAX_FRAME)
+        {
+            counters.drop(DropReason.FRAME_TOO_LARGE);
+            return;
+        }
+        pipeline.process(portIndex, (MutableDirectBuffer)buffer, offset, length);
     }
 
     private void sendQueued(final int portIndex, final DirectBuffer buffer, final int offset, final int length)

@@ -36,8 +36,14 @@ public final class XskSocket implements Port
 
     /** UMEM chunk size: a page. A larger frame spans several chunks when the socket is multi-buffer. */
     public static final int FRAME_SIZE = 4096;
-    /** The largest frame a chunk takes on receive in copy mode (the kernel keeps 256 octets of headroom). */
-    public static final int RX_FRAME_MAX = FRAME_SIZE - 256;
+    /** Octets the kernel keeps in front of a received frame in its chunk (XDP_PACKET_HEADROOM). */
+    private static final int KERNEL_HEADROOM = 256;
+    /** Our share of each chunk's headroom ({@code xdp_umem_reg.headroom}), before the kernel's. */
+    private static final int UMEM_HEADROOM = 256;
+    /** Writable octets in front of each received frame: the worker processes it in its chunk. */
+    public static final int RX_HEADROOM = UMEM_HEADROOM + KERNEL_HEADROOM;
+    /** The largest frame a chunk takes on receive in copy mode. */
+    public static final int RX_FRAME_MAX = FRAME_SIZE - RX_HEADROOM;
     /** The largest multi-buffer frame put back together on receive or split on transmit: MTU 9216 and headers. */
     public static final int JUMBO_MAX = 16 * 1024;
     /** {@link #chainLength}: not inside a multi-buffer frame. */
@@ -65,6 +71,8 @@ public final class XskSocket implements Port
     /** Where a multi-buffer frame's chunks are put back together (multi-buffer sockets only). */
     private final UnsafeBuffer chain;
     private int chainLength = NO_CHAIN;
+    /** The chunk of the frame being handed over: the handler may write all of it (see {@link #writableHeadroom}). */
+    private final UnsafeBuffer chunk = new UnsafeBuffer(0, 0);
 
     private int statsCountdown = STATS_EVERY_CALLS;
     private int freeTop;
@@ -80,7 +88,7 @@ public final class XskSocket implements Port
         final XskRing tx, final XskRing completion, final int frames, final int fillProducer)
     {
         this.multiBuffer = redirect.multiBuffer();
-        this.chain = this.multiBuffer ? new UnsafeBuffer(ByteBuffer.allocateDirect(JUMBO_MAX)) : null;
+        this.chain = this.multiBuffer ? new UnsafeBuffer(ByteBuffer.allocateDirect(RX_HEADROOM + JUMBO_MAX)) : null;
         this.name = name;
         this.interfaceName = interfaceName;
         this.mac = mac;
@@ -177,7 +185,7 @@ public final class XskSocket implements Port
             scratch.putLong(0, r.umem, LITTLE_ENDIAN);
             scratch.putLong(8, r.umemLength, LITTLE_ENDIAN);
             scratch.putInt(16, FRAME_SIZE, LITTLE_ENDIAN);
-            scratch.putInt(20, 0, LITTLE_ENDIAN);
+            scratch.putInt(20, UMEM_HEADROOM, LITTLE_ENDIAN);
             scratch.putInt(24, 0, LITTLE_ENDIAN);
             setsockopt(r.fd, XdpAbi.XDP_UMEM_REG, scratch, XdpAbi.UMEM_REG_LENGTH, where + "XDP_UMEM_REG");
             final int ringSize = frames / 2;
@@ -318,6 +326,11 @@ public final class XskSocket implements Port
             final long address = rx.memory.getLong(entry, LITTLE_ENDIAN);
             final int length = rx.memory.getInt(entry + 8, LITTLE_ENDIAN);
             final int options = rx.memory.getInt(entry + 12, LITTLE_ENDIAN);
+            // the descriptor is consumed and its chunk queued for the fill ring before the handler runs (both
+            // published after the batch): a handler that throws does not get the same frame again
+            fill.memory.putLong(fill.entry(fillProducer++), address & -FRAME_SIZE, LITTLE_ENDIAN);
+            rxConsumer++;
+            n++;
             if (address < 0 || address + length > umemLength)
             {
                 counters.add(PortCounter.RX_ERRORS, 1);
@@ -329,15 +342,14 @@ public final class XskSocket implements Port
             else if (chainLength == NO_CHAIN && (options & XdpAbi.XDP_PKT_CONTD) == 0)
             {
                 counters.onReceived(length);
-                handler.onFrame(umem, (int)address, length);
+                final long base = address & -FRAME_SIZE;
+                chunk.wrap(umemAddress + base, FRAME_SIZE);
+                handler.onFrame(chunk, (int)(address - base), length);
             }
             else
             {
                 chainPiece(handler, address, length, options);
             }
-            fill.memory.putLong(fill.entry(fillProducer++), address & -FRAME_SIZE, LITTLE_ENDIAN);
-            rxConsumer++;
-            n++;
         }
         if (rxConsumer == produced && n == 0)
         {
@@ -366,22 +378,23 @@ public final class XskSocket implements Port
             }
             else
             {
-                chain.putBytes(chainLength, umem, (int)address, length);
+                chain.putBytes(RX_HEADROOM + chainLength, umem, (int)address, length);
                 chainLength += length;
             }
         }
         if ((options & XdpAbi.XDP_PKT_CONTD) == 0)
         {
-            if (chainLength == CHAIN_TOO_LARGE)
+            final int frameLength = chainLength;
+            chainLength = NO_CHAIN;
+            if (frameLength == CHAIN_TOO_LARGE)
             {
                 counters.add(PortCounter.RX_TRUNCATED, 1);
             }
             else
             {
-                counters.onReceived(chainLength);
-                handler.onFrame(chain, 0, chainLength);
+                counters.onReceived(frameLength);
+                handler.onFrame(chain, RX_HEADROOM, frameLength);
             }
-            chainLength = NO_CHAIN;
         }
     }
 
@@ -471,6 +484,17 @@ public final class XskSocket implements Port
             return -1;
         }
         return stats.getLong(0, LITTLE_ENDIAN) + stats.getLong(24, LITTLE_ENDIAN);
+    }
+
+    /**
+     * {@value #RX_HEADROOM}: each frame is handed over in a buffer of its own (its UMEM chunk, or the buffer a
+     * multi-buffer frame is put back together in) with that many writable octets in front, the chunk going back to
+     * the fill ring only after the handler returned.
+     */
+    @Override
+    public int writableHeadroom()
+    {
+        return RX_HEADROOM;
     }
 
     /** Frames and bytes received and sent, and what was refused. */
