@@ -87,10 +87,7 @@ public final class PortFactory
         final Supplier<String> afPacketUnavailable)
     {
         final PortBackend kind = PortBackend.fromConfigName(backend);
-        if (mtu < 68 || mtu > 9216)
-        {
-            throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
-        }
+        checkMtu(name, mtu);
         if (!kind.live() && mac < 0)
         {
             throw new IllegalArgumentException("port '" + name + "': backend " + backend + " needs an explicit mac");
@@ -143,10 +140,7 @@ public final class PortFactory
         final int fanoutGroup,
         final RxRingKind rxRing)
     {
-        if (mtu < 68 || mtu > 9216)
-        {
-            throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
-        }
+        checkMtu(name, mtu);
         return AfPacketPort.open(name, interfaceName, mac, mtu,
             AfPacketSettings.DEFAULT.withFanoutGroup(fanoutGroup).withRxRing(rxRing));
     }
@@ -162,10 +156,7 @@ public final class PortFactory
     public static Port[] openXdpQueueSockets(final String name, final String interfaceName, final long mac,
         final int mtu, final int workers)
     {
-        if (mtu < 68 || mtu > 9216)
-        {
-            throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
-        }
+        checkMtu(name, mtu);
         final long ourMac = mac >= 0 ? mac : InterfaceMac.of(name, interfaceName);
         final XdpRedirect redirect = XdpRedirect.attach(interfaceName, workers, xdpMultiBuffer(mtu));
         final Port[] sockets = new Port[workers];
@@ -208,6 +199,14 @@ public final class PortFactory
         {
             closeOpened(sockets);
             throw ex;
+        }
+    }
+
+    private static void checkMtu(final String name, final int mtu)
+    {
+        if (mtu < 68 || mtu > 9216)
+        {
+            throw new IllegalArgumentException("port '" + name + "': mtu " + mtu + " outside 68..9216");
         }
     }
 

@@ -72,6 +72,14 @@ class XskSocketLabTest
         }
     }
 
+    /** An echo request from us to the kernel peer into {@code request}; returns its length. */
+    private int echoRequest(final UnsafeBuffer request, final int identifier, final int sequence, final int payload)
+    {
+        return LabFrames.echoRequest(request, kernelMac, OUR_MAC, Ipv6Address.parseHi(OUR_ADDRESS),
+            Ipv6Address.parseLo(OUR_ADDRESS), Ipv6Address.parseHi(KERNEL_ADDRESS), Ipv6Address.parseLo(KERNEL_ADDRESS),
+            identifier, sequence, payload);
+    }
+
     @Test
     void theKernelAnswersEchoRequestsWeSendAndItsRepliesComeToTheSocketThroughTheProgram()
     {
@@ -98,9 +106,7 @@ class XskSocketLabTest
             assertTrue(xdpAttached(), "the redirect program is on the interface");
             for (int i = 0; i < count; i++)
             {
-                final int length = LabFrames.echoRequest(request, kernelMac, OUR_MAC, Ipv6Address.parseHi(OUR_ADDRESS),
-                    Ipv6Address.parseLo(OUR_ADDRESS), Ipv6Address.parseHi(KERNEL_ADDRESS),
-                    Ipv6Address.parseLo(KERNEL_ADDRESS), 0xa8, i, 32);
+                final int length = echoRequest(request, 0xa8, i, 32);
                 assertTrue(xsk.send(request, 0, length), "a transmit chunk was free");
                 if (i % 16 == 15)
                 {
@@ -136,9 +142,7 @@ class XskSocketLabTest
             {
                 for (int i = 0; i < 32; i++)
                 {
-                    final int length = LabFrames.echoRequest(request, kernelMac, OUR_MAC,
-                        Ipv6Address.parseHi(OUR_ADDRESS), Ipv6Address.parseLo(OUR_ADDRESS),
-                        Ipv6Address.parseHi(KERNEL_ADDRESS), Ipv6Address.parseLo(KERNEL_ADDRESS), 0xa9, i, 32);
+                    final int length = echoRequest(request, 0xa9, i, 32);
                     final long deadline = System.nanoTime() + 2_000_000_000L;
                     while (!xsk.send(request, 0, length) && System.nanoTime() < deadline)
                     {
@@ -183,9 +187,7 @@ class XskSocketLabTest
         {
             for (int i = 0; i < count; i++)
             {
-                length[0] = LabFrames.echoRequest(request, kernelMac, OUR_MAC, Ipv6Address.parseHi(OUR_ADDRESS),
-                    Ipv6Address.parseLo(OUR_ADDRESS), Ipv6Address.parseHi(KERNEL_ADDRESS),
-                    Ipv6Address.parseLo(KERNEL_ADDRESS), 0xaa, i, payload);
+                length[0] = echoRequest(request, 0xaa, i, payload);
                 assertTrue(xsk.send(request, 0, length[0]), () -> "transmit chunks were free: " + xsk.counters());
                 xsk.flush();
                 xsk.receive(handler, 64);
@@ -286,9 +288,7 @@ class XskSocketLabTest
         {
             for (int i = 0; i < count; i++)
             {
-                final int length = LabFrames.echoRequest(request, kernelMac, OUR_MAC, Ipv6Address.parseHi(OUR_ADDRESS),
-                    Ipv6Address.parseLo(OUR_ADDRESS), Ipv6Address.parseHi(KERNEL_ADDRESS),
-                    Ipv6Address.parseLo(KERNEL_ADDRESS), 0xab, i, 32);
+                final int length = echoRequest(request, 0xab, i, 32);
                 assertTrue(xsk.send(request, 0, length));
             }
             xsk.flush();

@@ -90,7 +90,7 @@ final class LabTopology implements AutoCloseable
             {
                 rps(sink, SINK_IF, genCpu);
             }
-            for (final String[] e : new String[][] {{gen, GEN_IF}, {dut, IN_IF}, {dut, OUT_IF}, {sink, SINK_IF}})
+            for (final String[] e : vethEnds())
             {
                 run("ip", "-n", e[0], "link", "set", e[1], "up");
             }
@@ -192,11 +192,17 @@ final class LabTopology implements AutoCloseable
      */
     void queues(final int queues)
     {
-        for (final String[] e : new String[][] {{gen, GEN_IF}, {dut, IN_IF}, {dut, OUT_IF}, {sink, SINK_IF}})
+        for (final String[] e : vethEnds())
         {
             run("ip", "netns", "exec", e[0], "ethtool", "-L", e[1], "rx", String.valueOf(queues), "tx",
                 String.valueOf(queues));
         }
+    }
+
+    /** The four veth ends of the lab, each as {namespace, interface}. */
+    private String[][] vethEnds()
+    {
+        return new String[][] {{gen, GEN_IF}, {dut, IN_IF}, {dut, OUT_IF}, {sink, SINK_IF}};
     }
 
     /** The PIDs of the kernel threads named {@code napi/IFC-N}. */

@@ -150,10 +150,4 @@ public final class XdpRedirect
     {
         return multiBuffer;
     }
-
-    /** The queues the program's map has room for. */
-    public int queues()
-    {
-        return queues;
-    }
 }

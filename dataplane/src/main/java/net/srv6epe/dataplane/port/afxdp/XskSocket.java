@@ -154,11 +154,7 @@ public final class XskSocket implements Port
     public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
         final int queue, final int frames, final XdpRedirect redirect)
     {
-        checkFrames(frames);
-        if (Libc.UNAVAILABLE_REASON != null)
-        {
-            throw new PortException("af-xdp on '" + interfaceName + "' unavailable: " + Libc.UNAVAILABLE_REASON);
-        }
+        checkFrames(frames); // Libc is there: the redirect was attached through it
         final boolean multiBuffer = redirect.multiBuffer();
         final String where = "af-xdp on '" + interfaceName + "' queue " + queue + ": ";
         final int ifindex = Libc.if_nametoindex(interfaceName);
