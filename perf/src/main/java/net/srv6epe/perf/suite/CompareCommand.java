@@ -76,6 +76,13 @@ final class CompareCommand implements Callable<Integer>
             }
         }
         final LabRunner runner = lab.runner();
+        for (final Scenario s : chosen)
+        {
+            for (final int size : frameSizes)
+            {
+                runner.check(s, size);
+            }
+        }
         final List<ScenarioResult> results = new ArrayList<>();
         int steps = 0;
         for (final Scenario s : chosen)

@@ -21,7 +21,9 @@ import net.srv6epe.dataplane.control.ControlRequest;
  * @param inBacklog  frames the kernel could not queue for the DUT's CPU: {@code gen0}'s transmit drops (a veth
  *                   counts the peer's receive-backlog overflow there), both DUTs. The veth reports them to the
  *                   generator's {@code sendmmsg} ({@code NET_XMIT_DROP}, i.e. {@code ENOBUFS}), which sends them
- *                   again: they are not in the loss, they say the DUT's CPU was saturated.
+ *                   again: they are not in the loss, they say the DUT's CPU was saturated. With the xdp
+ *                   generator ({@link XdpGenerator}) they are the frames {@code in0}'s receive ring had no room for,
+ *                   which nobody sends again: the DUT's ingress overflow, part of the loss.
  * @param dutRing    frames our router's receive ring had no room for ({@code port.in.rx.dropped}, the kernel's
  *                   {@code PACKET_STATISTICS}); 0 for the kernel DUT.
  * @param dutPipeline frames our pipeline dropped (the sum of {@code show errors}); 0 for the kernel DUT.

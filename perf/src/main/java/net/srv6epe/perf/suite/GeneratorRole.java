@@ -3,37 +3,36 @@ package net.srv6epe.perf.suite;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
 import net.srv6epe.dataplane.port.MacAddress;
-import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
 import net.srv6epe.dataplane.port.afpacket.AfPacketSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The traffic generator (a child process in the generator namespace, pinned by the lab): an {@link AfPacketPort}
- * sending a {@link Scenario}'s frames ({@link FrameBuilder}) round robin over the flows, each stamped with a
- * {@link FrameTrailer} (sequence number, send time), in {@code sendmmsg} batches of up to 64, paced by a
- * {@link TokenBucket} or flat out. First {@code WARM_UP} frames (the DUT's JIT and caches) until the file
- * {@code --measure-file} exists (the lab creates it once the sink has seen warm-up frames for the warm-up time: a
- * slow-starting DUT gets its full warm-up) or {@code --warm-up-limit-seconds} passed, then {@code --seconds} of
- * measured frames numbered from 0.
+ * The traffic generator (a child process in the generator namespace, pinned by the lab): a {@link Scenario}'s
+ * frames ({@link FrameBuilder}) round robin over the flows, each stamped with a {@link FrameTrailer} (sequence
+ * number, send time), paced or flat out, through a {@link FrameEmitter}: {@code --backend af-packet}
+ * ({@link PacketSocketEmitter}, {@code sendmmsg} batches paced by a token bucket) or {@code xdp}
+ * ({@link XdpGenerator}, the kernel's live-frames test runs of an XDP program that paces itself). First {@code WARM_UP} frames (the
+ * DUT's JIT and caches) until the file {@code --measure-file} exists (the lab creates it once the sink has seen
+ * warm-up frames for the warm-up time: a slow-starting DUT gets its full warm-up) or
+ * {@code --warm-up-limit-seconds} passed, then {@code --seconds} of measured frames numbered from 0.
  *
- * <p>Back-pressure: the port retries a batch the kernel does not take ({@code EAGAIN}/{@code ENOBUFS}); frames it
- * still could not send are counted here as {@code backpressure_drops} (they never left, so they are not the DUT's
- * loss: {@code sent} counts what the kernel took). The generator never stops for it.
+ * <p>Back-pressure ({@code af-packet}): the port retries a batch the kernel does not take; frames it still could not
+ * send are counted here as {@code backpressure_drops} (they never left, so they are not the DUT's loss: {@code sent}
+ * counts what the kernel took). The generator never stops for it.
  *
  * <p>Prints one line {@code RESULT sent=N seconds=S offered_pps=R backpressure_drops=D errors=E frame=B}.
  */
 @Command(name = "gen", hidden = true, description = "Perf suite generator role (started by the lab).")
 final class GeneratorRole implements Callable<Integer>
 {
-    private static final int BATCH = 64;
-
     @Option(names = "--interface", required = true)
     private String interfaceName;
+
+    @Option(names = "--backend", defaultValue = "af-packet", description = "af-packet or xdp")
+    private String backend;
 
     @Option(names = "--scenario", required = true)
     private String scenario;
@@ -61,66 +60,60 @@ final class GeneratorRole implements Callable<Integer>
     {
         final Scenario s = Scenario.byName(scenario);
         final int length = FrameBuilder.wireFrameSize(s, frameSize);
-        final UnsafeBuffer[] frames = FrameBuilder.templates(s, frameSize, flows,
-            MacAddress.parse(Addressing.IN_MAC), MacAddress.parse(Addressing.GEN_MAC));
-        try (AfPacketPort port = AfPacketPort.open("gen", interfaceName, MacAddress.parse(Addressing.GEN_MAC),
-            LabTopology.MTU, AfPacketSettings.DEFAULT.withRing(128 * 1024, 2)))
+        try (FrameEmitter out = emitter(s, length))
         {
             final long startNs = System.nanoTime();
             final long warmUpLimitNs = startNs + (long)(warmUpLimitSeconds * 1e9);
             long endNs = Long.MAX_VALUE;
             long nextCheckNs = startNs;
-            final TokenBucket bucket = new TokenBucket(ratePps, BATCH, startNs);
-            long sequence = 0;
-            int magic = FrameTrailer.WARM_UP;
-            long sent0 = 0;
-            long drops0 = 0;
-            long errors0 = 0;
+            boolean warmUp = true;
+            out.window(FrameTrailer.WARM_UP);
             long now = startNs;
             long firstMeasuredNs = 0;
             while (now < endNs)
             {
-                if (magic == FrameTrailer.WARM_UP && now >= nextCheckNs)
+                if (warmUp && now >= nextCheckNs)
                 {
                     nextCheckNs = now + 20_000_000L;
                     if (now >= warmUpLimitNs || java.nio.file.Files.exists(measureFile))
                     {
                         endNs = now + (long)(seconds * 1e9);
-                        nextCheckNs = Long.MAX_VALUE;
-                        magic = FrameTrailer.MEASURE;
-                        sequence = 0;
-                        sent0 = port.counters().get(PortCounter.TX_PACKETS);
-                        drops0 = port.counters().get(PortCounter.TX_BACKPRESSURE_DROPS);
-                        errors0 = port.counters().get(PortCounter.TX_ERRORS);
-                    firstMeasuredNs = now;
+                        warmUp = false;
+                        out.window(FrameTrailer.MEASURE);
+                        firstMeasuredNs = now;
                     }
                 }
-                final int n = bucket.take(now, BATCH);
-                if (n == 0)
+                if (out.run(now) == 0)
                 {
                     Thread.onSpinWait();
-                }
-                else
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        final UnsafeBuffer f = frames[(int)(sequence % flows)];
-                        FrameTrailer.write(f, length, magic, sequence, System.nanoTime());
-                        port.send(f, 0, length);
-                        sequence++;
-                    }
-                    port.flush();
                 }
                 now = System.nanoTime();
             }
             final double measured = (now - firstMeasuredNs) / 1e9;
-            final long sent = port.counters().get(PortCounter.TX_PACKETS) - sent0;
-            final long drops = port.counters().get(PortCounter.TX_BACKPRESSURE_DROPS) - drops0;
+            final long sent = out.sent();
             System.out.println(String.format(Locale.ROOT,
                 "RESULT role=gen sent=%d seconds=%.4f offered_pps=%.0f backpressure_drops=%d errors=%d frame=%d",
-                sent, measured, sent / measured, drops,
-                port.counters().get(PortCounter.TX_ERRORS) - errors0 - drops, length));
+                sent, measured, sent / measured, out.backpressureDrops(), out.errors(), length));
         }
         return 0;
+    }
+
+    private FrameEmitter emitter(final Scenario s, final int length)
+    {
+        final long gen = MacAddress.parse(Addressing.GEN_MAC);
+        final long in = MacAddress.parse(Addressing.IN_MAC);
+        switch (backend)
+        {
+            case "af-packet":
+                return new PacketSocketEmitter(AfPacketPort.open("gen", interfaceName, gen, LabTopology.MTU,
+                    AfPacketSettings.DEFAULT.withRing(128 * 1024, 2)), FrameBuilder.templates(s, frameSize, flows,
+                    in, gen), length, ratePps);
+            case "xdp":
+                // two templates at least: flow 1 tells the program where the flows' UDP source port is
+                return XdpGenerator.open(interfaceName, FrameBuilder.templates(s, frameSize, Math.max(2, flows), in,
+                    gen), length, flows, ratePps);
+            default:
+                throw new IllegalArgumentException("generator backend '" + backend + "': af-packet or xdp");
+        }
     }
 }

@@ -82,6 +82,13 @@ final class LabOptions
             "is pinned to the DUT CPU, a second to the generator's (default: ${DEFAULT-VALUE})")
     int routerWorkers;
 
+    @Option(names = "--gen-backend", defaultValue = "af-packet",
+        description = "the generator's: af-packet (sendmmsg: socket buffers, which a veth copies before an XDP " +
+            "program sees them), or xdp (the kernel makes each frame in a page-pool page, an XDP program of ours " +
+            "stamps and redirects it, as a NIC's driver hands frames over; in0's NAPI threaded on the DUT CPU for " +
+            "both DUTs; frames up to 3,520 octets, flows by UDP port only) (default: ${DEFAULT-VALUE})")
+    String genBackend;
+
     @Option(names = "--sink-backend", defaultValue = "af-packet",
         description = "af-packet (a ring: arrival = the kernel's receive stamp, the sink's own delays not counted) " +
             "or pcap (arrival = when the sink reads the frame) (default: ${DEFAULT-VALUE})")
@@ -111,6 +118,7 @@ final class LabOptions
         oneOf("--dut-rps", dutRps, "on", "off");
         oneOf("--router-rx-ring", routerRxRing, "blocks", "frames");
         oneOf("--router-backend", routerBackend, "af-packet", "af-xdp");
+        oneOf("--gen-backend", genBackend, "af-packet", "xdp");
         oneOf("--router-worker-idle", workerIdle(), "backoff", "spin", "yield");
         if (routerWorkers < 1 || routerWorkers > 8)
         {
@@ -120,7 +128,7 @@ final class LabOptions
         return new LabRunner(new LabRunner.Settings(Path.of(jar).toAbsolutePath().toString(), routerJvmOptions,
             genCpu, dutCpu, flows, warmUpSeconds, seconds, sinkBackend, dir, routerNice,
             "worker".equals(routerPlacement), "gen".equals(sinkRps), routerRxRing, workerIdle(),
-            routerWorkers, "on".equals(dutRps), routerBackend));
+            routerWorkers, "on".equals(dutRps), routerBackend, genBackend));
     }
 
     /** The worker idle mode asked for, else the one measured best with the backend. */
@@ -174,9 +182,16 @@ final class LabOptions
         b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (in0's NAPI " + (routerWorkers == 1 ?
             "thread there" : "threads, a queue per worker, each on its worker's CPU") + ", SCHED_BATCH)" :
             ", its receive ring " + routerRxRing).append(", worker idle ").append(workerIdle());
-        b.append("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
-            "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on CPU " +
-            genCpu);
+        if ("xdp".equals(genBackend))
+        {
+            b.append("; xdp generator: in0's NAPI threaded there for both DUTs, the kernel DUT forwarding in it");
+        }
+        else
+        {
+            b.append("on".equals(dutRps) ? "; kernel DUT forwarding in softirq moved there with RPS on in0" :
+                "; no RPS on in0: the kernel DUT forwards, and our ring is filled, in the generator's softirq on " +
+                "CPU " + genCpu);
+        }
         b.append("; sink receive work ").append("gen".equals(sinkRps) ? "on CPU " + genCpu + " with RPS on sink0" :
             "where the DUT transmits (no RPS)");
         return b.append(')').toString();

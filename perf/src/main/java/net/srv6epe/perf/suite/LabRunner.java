@@ -50,12 +50,19 @@ final class LabRunner
      * @param routerBackend  the router's ports' backend: {@code af-packet} or {@code af-xdp} (experimental).
      * @param dutRps         the DUT's receive work on {@code in0} moved to the DUT's CPU by RPS (else it runs in the
      *                       generator's {@code sendmmsg}, on the generator's CPU).
+     * @param genBackend     the generator's: {@code af-packet} ({@code sendmmsg}) or {@code xdp} (XDP live frames,
+     *                       see {@link XdpGenerator}; {@code in0} then gets GRO on, for the NAPI that takes XDP
+     *                       frames, and its NAPI runs threaded on the DUT's CPU for every DUT).
      */
     record Settings(String routerJar, List<String> routerJvmOptions, int genCpu, int dutCpu, int flows,
         double warmUpSeconds, double seconds, String sinkBackend, Path workDir, int routerNice, boolean workerOnly,
         boolean sinkRps, String routerRxRing, String routerWorkerIdle, int routerWorkers, boolean dutRps,
-        String routerBackend)
+        String routerBackend, String genBackend)
     {
+        boolean xdpGenerator()
+        {
+            return "xdp".equals(genBackend);
+        }
     }
 
     private final Settings settings;
@@ -70,6 +77,32 @@ final class LabRunner
         return settings;
     }
 
+    /**
+     * Refuses, before any run, a scenario and frame size the generator cannot make: the xdp generator's frames fit
+     * a page and its flows differ in their UDP source port only.
+     */
+    void check(final Scenario scenario, final int frameSize)
+    {
+        if (settings.xdpGenerator())
+        {
+            final int length = FrameBuilder.wireFrameSize(scenario, frameSize);
+            if (length > XdpGenerator.MAX_FRAME)
+            {
+                throw new IllegalArgumentException("--gen-backend xdp makes frames of up to " + XdpGenerator.MAX_FRAME +
+                    " octets; " + scenario.cliName + " at " + frameSize + " B is " + length + " on the wire");
+            }
+            final long mac = net.srv6epe.dataplane.port.MacAddress.parse(Addressing.GEN_MAC);
+            try
+            {
+                XdpGenerator.portOffset(FrameBuilder.templates(scenario, frameSize, 2, mac, mac), length);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(scenario.cliName + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
     /** One run of {@code scenario} through {@code dut} at {@code ratePps} (0: flat out). */
     RunResult run(final Scenario scenario, final Dut dut, final int frameSize, final long ratePps)
         throws IOException, InterruptedException
@@ -81,6 +114,10 @@ final class LabRunner
         try (LabTopology lab = new LabTopology(prefix, settings.genCpu(), settings.dutCpu(), settings.dutRps(),
             settings.sinkRps()))
         {
+            if (settings.xdpGenerator())
+            {
+                lab.gro(lab.dut, Addressing.IN_IF);
+            }
             Process router = null;
             if (dut == Dut.JAVA)
             {
@@ -89,6 +126,13 @@ final class LabRunner
             else
             {
                 KernelDut.configure(lab, scenario, dir);
+            }
+            if (settings.xdpGenerator() && !(dut == Dut.JAVA && "af-xdp".equals(settings.routerBackend())))
+            {
+                // the af-xdp router's start did this for its own NAPI thread; the others' receive work goes to the
+                // DUT's CPU the same way (a Java DUT's thread as a batch task beside its worker)
+                lab.threadedNapi(lab.dut, Addressing.IN_IF, List.of(settings.dutCpu()),
+                    dut == Dut.JAVA ? settings.routerNice() : 0, dut == Dut.JAVA);
             }
             final Path done = dir.resolve("gen-done");
             final Path sinkLog = dir.resolve("sink.log");
@@ -104,7 +148,7 @@ final class LabRunner
             final Path measure = dir.resolve("measure");
             final Path genLog = dir.resolve("gen.log");
             final Process gen = lab.start(lab.gen, settings.genCpu(), genLog, role("gen",
-                "--interface", Addressing.GEN_IF, "--scenario", scenario.cliName,
+                "--interface", Addressing.GEN_IF, "--backend", settings.genBackend(), "--scenario", scenario.cliName,
                 "--frame-size", String.valueOf(frameSize), "--flows", String.valueOf(settings.flows()),
                 "--rate", String.valueOf(ratePps), "--measure-file", measure.toString(),
                 "--warm-up-limit-seconds", String.valueOf(WARM_UP_LIMIT_S),

@@ -111,6 +111,15 @@ final class LabTopology implements AutoCloseable
         namespaces.dropIngress(ns, ifc);
     }
 
+    /**
+     * Turns GRO on for veth {@code ifc}, which gives it NAPI: a veth takes frames redirected to it by XDP (the xdp
+     * generator's) only into a NAPI's ring, and drops them otherwise.
+     */
+    void gro(final String ns, final String ifc)
+    {
+        run("ip", "netns", "exec", ns, "ethtool", "-K", ifc, "gro", "on");
+    }
+
     /** Sets a sysctl inside a namespace. */
     void sysctl(final String ns, final String key, final String value)
     {
@@ -128,8 +137,12 @@ final class LabTopology implements AutoCloseable
      * <p>The threads run {@code SCHED_BATCH}: woken by each frame the generator sends into an empty veth queue, it
      * would otherwise preempt the router's worker on that CPU every few frames (~35 k switches a second each way at
      * 300 kpps); as a batch task one runs when the worker gives the CPU up (worker-idle {@code yield}) or at the tick.
+     * A {@code nice} other than 0 (the router's) is given to the threads too: a router raised above other tasks
+     * with its NAPI thread left behind would starve the thread that fills its ring. {@code batch} false (the kernel
+     * DUT, whose forwarding is the thread's own work): the threads keep their scheduling class.
      */
-    void threadedNapi(final String ns, final String ifc, final List<Integer> cpus)
+    void threadedNapi(final String ns, final String ifc, final List<Integer> cpus, final int nice,
+        final boolean batch)
     {
         final Set<Long> before = napiThreads(ifc);
         final String[] enable = {"ip", "netns", "exec", ns, "sh", "-c", "echo 1 > /sys/class/net/" + ifc + "/threaded"};
@@ -168,7 +181,14 @@ final class LabTopology implements AutoCloseable
         {
             final String pid = String.valueOf(byQueue.get(q));
             run("taskset", "-p", "-c", String.valueOf(cpus.get(q % cpus.size())), pid);
-            run("chrt", "--batch", "-p", "0", pid);
+            if (batch)
+            {
+                run("chrt", "--batch", "-p", "0", pid);
+            }
+            if (nice != 0)
+            {
+                run("renice", "-n", String.valueOf(nice), "-p", pid);
+            }
         }
     }
 

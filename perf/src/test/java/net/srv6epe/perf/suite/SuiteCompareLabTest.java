@@ -37,17 +37,10 @@ class SuiteCompareLabTest
     @Test
     void bothDutsForwardALowRateInOrderAndTheJsonHasTheFields() throws Exception
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int exit = PerfMain.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8)).execute("compare", "--router-jar", routerJar(),
-            "--scenario", "h-encaps,end-dt6", "--frame-size", "64", "--seconds", "2", "--warm-up-seconds", "1",
-            "--runs", "1", "--rate", "2000", "--latency-fraction", "0", "--json", "--work-dir",
-            work.resolve("runs").toString(), "--out", work.resolve("report").toString(), "--plot-script",
-            "/nonexistent/plot.py");
-        final String stdout = out.toString(StandardCharsets.UTF_8);
-        final String stderr = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, stdout + stderr);
+        final Run run = compare("--out", work.resolve("report").toString(), "--plot-script", "/nonexistent/plot.py");
+        final String stdout = run.stdout();
+        final String stderr = run.stderr();
+        assertEquals(0, run.exit(), stdout + stderr);
         final List<JsonNode> rows = new ArrayList<>();
         for (final String line : stdout.split("\n"))
         {
@@ -81,6 +74,70 @@ class SuiteCompareLabTest
             assertTrue(names.noneMatch(p -> p.getFileName().toString().startsWith(prefix)),
                 "namespaces left behind");
         }
+    }
+
+    /**
+     * The same through the xdp generator (XDP live frames into in0, its NAPI threaded on the DUT CPU for both DUTs)
+     * and our router on af-xdp: both deliver a low rate whole and in order.
+     */
+    @Test
+    void theXdpGeneratorFeedsBothDutsInOrder() throws Exception
+    {
+        final Run run = compare("--gen-backend", "xdp", "--router-backend", "af-xdp");
+        final String stdout = run.stdout();
+        final String stderr = run.stderr();
+        assertEquals(0, run.exit(), stdout + stderr);
+        int rows = 0;
+        for (final String line : stdout.split("\n"))
+        {
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final JsonNode row = new ObjectMapper().readTree(line);
+            rows++;
+            assertEquals(0, row.get("reordered").asLong(), row.toString());
+            assertTrue(row.get("loss").asDouble() <= 0.01, "java loss " + row);
+            assertTrue(row.get("kernel_loss").asDouble() <= 0.01, "kernel loss " + row);
+            // 2 s at 2,000 pps: about 4,000 frames each, not a handful
+            assertTrue(row.get("java_pps").asDouble() > 1500 && row.get("kernel_pps").asDouble() > 1500,
+                row.toString());
+        }
+        assertEquals(2, rows, stdout);
+        assertTrue(stderr.contains("xdp generator"), "placement names the generator: " + stderr);
+    }
+
+    @Test
+    void theXdpGeneratorRefusesAScenarioWhoseFlowsItCannotMake() throws Exception
+    {
+        final Run run = compare("--scenario", "h-encaps,pbr-1m", "--gen-backend", "xdp");
+        final String stderr = run.stderr();
+        assertEquals(2, run.exit(), stderr);
+        assertTrue(stderr.contains("pbr-1m") && stderr.contains("UDP source port only"), stderr);
+        assertTrue(!Files.exists(work.resolve("runs")) || Files.list(work.resolve("runs")).findAny().isEmpty(),
+            "refused before any run");
+    }
+
+    /** What a {@code perf compare} printed and returned. */
+    private record Run(int exit, String stdout, String stderr)
+    {
+    }
+
+    /**
+     * {@code perf compare} of h-encaps and end-dt6, 64 B, one run each of 2 s at 2,000 pps, JSON, with {@code extra}
+     * options (options not given here; {@code --scenario} again adds scenarios).
+     */
+    private Run compare(final String... extra)
+    {
+        final List<String> args = new ArrayList<>(List.of("compare", "--router-jar", routerJar(), "--scenario",
+            "h-encaps,end-dt6", "--frame-size", "64", "--seconds", "2", "--warm-up-seconds", "1", "--runs", "1",
+            "--rate", "2000", "--latency-fraction", "0", "--json", "--work-dir", work.resolve("runs").toString()));
+        args.addAll(List.of(extra));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int exit = PerfMain.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static String routerJar()
