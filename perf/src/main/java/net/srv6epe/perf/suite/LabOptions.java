@@ -86,7 +86,7 @@ final class LabOptions
         description = "the generator's: af-packet (sendmmsg: socket buffers, which a veth copies before an XDP " +
             "program sees them), or xdp (the kernel makes each frame in a page-pool page, an XDP program of ours " +
             "stamps and redirects it, as a NIC's driver hands frames over; in0's NAPI threaded on the DUT CPU for " +
-            "both DUTs; frames up to 3,520 octets, flows by UDP port only) (default: ${DEFAULT-VALUE})")
+            "both DUTs; frames up to 3,520 octets) (default: ${DEFAULT-VALUE})")
     String genBackend;
 
     @Option(names = "--sink-backend", defaultValue = "af-packet",

@@ -79,7 +79,7 @@ final class LabRunner
 
     /**
      * Refuses, before any run, a scenario and frame size the generator cannot make: the xdp generator's frames fit
-     * a page and its flows differ in their UDP source port only.
+     * a page and its flows differ in their UDP source port and one destination field only ({@link FlowFields}).
      */
     void check(final Scenario scenario, final int frameSize)
     {
@@ -94,7 +94,8 @@ final class LabRunner
             final long mac = net.srv6epe.dataplane.port.MacAddress.parse(Addressing.GEN_MAC);
             try
             {
-                XdpGenerator.portOffset(FrameBuilder.templates(scenario, frameSize, 2, mac, mac), length);
+                FlowFields.of(FrameBuilder.templates(scenario, frameSize, Math.max(2, settings.flows()), mac, mac),
+                    length);
             }
             catch (final IllegalArgumentException ex)
             {

@@ -63,11 +63,12 @@ final class XdpGenerator implements FrameEmitter
     }
 
     /**
-     * Loads the program for {@code flows} flows of {@code templates} (at least two: flow 0 and flow 1 tell where the
-     * UDP source port is) at {@code ratePps} (0: flat out) and attaches it to {@code interfaceName}.
+     * Loads the program for {@code flows} flows of {@code templates} (one per flow, at least two: they tell where
+     * the flows differ, {@link FlowFields}) at {@code ratePps} (0: flat out) and attaches it to
+     * {@code interfaceName}.
      *
-     * @throws IllegalArgumentException when the flows differ in more than their UDP source port, or the frame is
-     *     larger than {@value #MAX_FRAME} octets.
+     * @throws IllegalArgumentException when the flows differ in more than their UDP source port and one destination
+     *     field, or the frame is larger than {@value #MAX_FRAME} octets.
      * @throws PortException naming the {@code bpf(2)} step that failed.
      */
     static XdpGenerator open(final String interfaceName, final UnsafeBuffer[] templates, final int length,
@@ -78,9 +79,8 @@ final class XdpGenerator implements FrameEmitter
             throw new IllegalArgumentException("the xdp generator makes frames of up to " + MAX_FRAME +
                 " octets, not " + length + " (use --gen-backend af-packet)");
         }
-        final int portOffset = portOffset(templates, length);
         final XdpGeneratorProgram program =
-            new XdpGeneratorProgram(length, portOffset, flows, FrameBuilder.BASE_PORT);
+            new XdpGeneratorProgram(length, FlowFields.of(templates, length), flows, FrameBuilder.BASE_PORT);
         final String where = "xdp generator on '" + interfaceName + "': ";
         final int ifindex = Libc.if_nametoindex(interfaceName);
         if (ifindex <= 0)
@@ -110,48 +110,6 @@ final class XdpGenerator implements FrameEmitter
             Libc.close(mapFd);
             throw ex;
         }
-    }
-
-    /**
-     * Where flow 0's and flow 1's templates differ: their UDP source port, two octets holding
-     * {@link FrameBuilder#BASE_PORT} and the next. Every other template must be flow 0's with its own port there.
-     */
-    static int portOffset(final UnsafeBuffer[] templates, final int length)
-    {
-        if (templates.length < 2)
-        {
-            throw new IllegalArgumentException("two templates needed to find the flows' UDP source port");
-        }
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < length; i++)
-        {
-            if (templates[0].getByte(i) != templates[1].getByte(i))
-            {
-                first = first < 0 ? i : first;
-                last = i;
-            }
-        }
-        final int at = last - 1;
-        if (first < 0 || first < at || at < 0 ||
-            (templates[0].getShort(at, java.nio.ByteOrder.BIG_ENDIAN) & 0xFFFF) != FrameBuilder.BASE_PORT)
-        {
-            throw new IllegalArgumentException("the xdp generator varies flows by their UDP source port only; " +
-                "this scenario's flows differ elsewhere (use --gen-backend af-packet)");
-        }
-        for (int f = 1; f < templates.length; f++)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                final boolean port = i == at || i == at + 1;
-                if (!port && templates[f].getByte(i) != templates[0].getByte(i))
-                {
-                    throw new IllegalArgumentException("the xdp generator varies flows by their UDP source port " +
-                        "only; flow " + f + " differs at octet " + i + " (use --gen-backend af-packet)");
-                }
-            }
-        }
-        return at;
     }
 
     @Override

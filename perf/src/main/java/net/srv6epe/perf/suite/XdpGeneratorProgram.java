@@ -21,7 +21,9 @@ import net.srv6epe.dataplane.port.afxdp.Bpf;
  *       100 µs at least);</li>
  *   <li>the first {@link #copyLength} octets are written again from the template in the map (a page is recycled
  *       with whatever the DUT did to it, such as a decremented hop limit);</li>
- *   <li>the UDP source port becomes {@code basePort + sequence % flows} (the flow), the trailer
+ *   <li>the UDP source port becomes {@code basePort + sequence % flows} (the flow) and, when the flows have
+ *       destinations of their own, the destination field {@code (sequence % flows) * step} ({@link FlowFields});
+ *       the trailer
  *       ({@link FrameTrailer}) gets the map's magic, the sequence number and the {@code bpf_ktime_get_ns()} of the
  *       pacing (CLOCK_MONOTONIC, the clock of {@link System#nanoTime()}), and the map's sequence number goes up by
  *       one;</li>
@@ -64,6 +66,7 @@ final class XdpGeneratorProgram
     private static final int ADD_X = 0x0f;
     private static final int SUB_X = 0x1f;
     private static final int MOD_K = 0x97;
+    private static final int MUL_K = 0x27;
     private static final int MOV_K = 0xb7;
     private static final int MOV_X = 0xbf;
     private static final int TO_BE = 0xdc;
@@ -87,27 +90,29 @@ final class XdpGeneratorProgram
 
     private final int frameLength;
     private final int copyLength;
-    private final int portOffset;
+    private final FlowFields fields;
     private final int flows;
     private final int basePort;
 
     /**
      * @param frameLength the frame's length (the template's).
-     * @param portOffset where the UDP source port is in the frame.
-     * @param flows the flows the port cycles through.
+     * @param fields where the flows differ.
+     * @param flows the flows the frames cycle through.
      * @param basePort flow 0's port.
      */
-    XdpGeneratorProgram(final int frameLength, final int portOffset, final int flows, final int basePort)
+    XdpGeneratorProgram(final int frameLength, final FlowFields fields, final int flows, final int basePort)
     {
-        if (frameLength < FrameTrailer.LENGTH || portOffset + 2 > frameLength - FrameTrailer.LENGTH ||
-            flows < 1 || basePort + flows > 65_536)
+        final int end = frameLength - FrameTrailer.LENGTH;
+        if (frameLength < FrameTrailer.LENGTH || fields.portOffset() + 2 > end || flows < 1 ||
+            basePort + flows > 65_536 || fields.destinationOffset() + 4 > end ||
+            fields.destinationStep() > Integer.MAX_VALUE)
         {
-            throw new IllegalArgumentException("frame " + frameLength + ", port at " + portOffset + ", " + flows +
+            throw new IllegalArgumentException("frame " + frameLength + ", " + fields + ", " + flows +
                 " flows from port " + basePort);
         }
         this.frameLength = frameLength;
         this.copyLength = Math.min(frameLength - FrameTrailer.LENGTH, MAX_COPY);
-        this.portOffset = portOffset;
+        this.fields = fields;
         this.flows = flows;
         this.basePort = basePort;
     }
@@ -195,7 +200,15 @@ final class XdpGeneratorProgram
         a.emit(MOD_K, R1, 0, 0, flows);
         a.emit(ADD_K, R1, 0, 0, basePort);
         a.emit(TO_BE, R1, 0, 0, 16);
-        a.emit(STX_H, R7, R1, portOffset, 0);
+        a.emit(STX_H, R7, R1, fields.portOffset(), 0);
+        if (fields.destinationOffset() != FlowFields.NONE)
+        {
+            a.emit(MOV_X, R1, R9, 0, 0);                             // the flow's destination
+            a.emit(MOD_K, R1, 0, 0, flows);
+            a.emit(MUL_K, R1, 0, 0, (int)fields.destinationStep());
+            a.emit(TO_BE, R1, 0, 0, 32);
+            a.emit(STX_W, R7, R1, fields.destinationOffset(), 0);
+        }
         final int trailer = frameLength - FrameTrailer.LENGTH;
         a.emit(LDX_W, R1, R8, 8, 0);                                 // magic, already in wire order
         a.emit(STX_W, R7, R1, trailer + FrameTrailer.MAGIC_OFFSET, 0);

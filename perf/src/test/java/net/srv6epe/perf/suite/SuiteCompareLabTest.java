@@ -108,12 +108,12 @@ class SuiteCompareLabTest
     }
 
     @Test
-    void theXdpGeneratorRefusesAScenarioWhoseFlowsItCannotMake() throws Exception
+    void theXdpGeneratorRefusesFramesLargerThanAPageBeforeAnyRun() throws Exception
     {
-        final Run run = compare("--scenario", "h-encaps,pbr-1m", "--gen-backend", "xdp");
+        final Run run = compare("--frame-size", "64,9000", "--gen-backend", "xdp");
         final String stderr = run.stderr();
         assertEquals(2, run.exit(), stderr);
-        assertTrue(stderr.contains("pbr-1m") && stderr.contains("UDP source port only"), stderr);
+        assertTrue(stderr.contains("up to " + XdpGenerator.MAX_FRAME) && stderr.contains("9000 B"), stderr);
         assertTrue(!Files.exists(work.resolve("runs")) || Files.list(work.resolve("runs")).findAny().isEmpty(),
             "refused before any run");
     }

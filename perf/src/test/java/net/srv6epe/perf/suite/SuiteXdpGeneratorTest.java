@@ -27,7 +27,7 @@ class SuiteXdpGeneratorTest
     private static final long DST = 0x02_5e_5e_00_01_01L;
     private static final long SRC = 0x02_5e_5e_00_01_02L;
 
-    /** UDP's source port after the headers the generator sends for each scenario. */
+    /** UDP's source port after the headers the generator sends for each scenario; one destination for all flows. */
     @ParameterizedTest
     @CsvSource({"ipv6-forward, 64, 54", "h-encaps, 64, 54", "h-encaps-v4, 64, 34", "end-dt6, 64, 118",
         "end, 1500, 134"})
@@ -35,16 +35,30 @@ class SuiteXdpGeneratorTest
     {
         final Scenario s = Scenario.byName(scenario);
         final int length = FrameBuilder.wireFrameSize(s, size);
-        assertEquals(expected, XdpGenerator.portOffset(FrameBuilder.templates(s, size, 8, DST, SRC), length));
+        assertEquals(new FlowFields(expected, FlowFields.NONE, 0),
+            FlowFields.of(FrameBuilder.templates(s, size, 8, DST, SRC), length));
+    }
+
+    /** pbr-1m: each flow's destination is fd00:1000:I/32 with I = flow x 1,000,000 / flows, in octets 4-7. */
+    @Test
+    void findsTheFlowsDestinationField()
+    {
+        final Scenario s = Scenario.byName("pbr-1m");
+        final FlowFields fields = FlowFields.of(FrameBuilder.templates(s, 64, 8, DST, SRC),
+            FrameBuilder.wireFrameSize(s, 64));
+        // the IPv6 destination starts at 14 + 24 = 38; its octets 4-7 hold the route's number, 125,000 per flow
+        assertEquals(new FlowFields(54, 42, 125_000), fields);
     }
 
     @Test
-    void refusesFlowsThatDifferInTheirDestination()
+    void refusesFlowsThatDifferElsewhere()
     {
-        final Scenario s = Scenario.byName("pbr-1m");
+        final Scenario s = Scenario.byName("h-encaps");
+        final UnsafeBuffer[] templates = FrameBuilder.templates(s, 64, 4, DST, SRC);
+        templates[2].putByte(20, (byte)(templates[2].getByte(20) + 1));
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-            XdpGenerator.portOffset(FrameBuilder.templates(s, 64, 2, DST, SRC), FrameBuilder.wireFrameSize(s, 64)));
-        assertTrue(e.getMessage().contains("UDP source port only"), e.getMessage());
+            FlowFields.of(templates, FrameBuilder.wireFrameSize(s, 64)));
+        assertTrue(e.getMessage().contains("flow 2 differs at octet 20"), e.getMessage());
     }
 
     @Test
@@ -59,15 +73,16 @@ class SuiteXdpGeneratorTest
     @EnabledIfSystemProperty(named = "srv6epe.netns", matches = "true",
         disabledReason = "loads a BPF program (root): run with -Dsrv6epe.netns=true")
     @ParameterizedTest
-    @CsvSource({"h-encaps, 64", "end-dt6, 64", "h-encaps, 1500"})
+    @CsvSource({"h-encaps, 64", "end-dt6, 64", "h-encaps, 1500", "pbr-1m, 64"})
     void eachFrameIsTheTemplateWithItsFlowsPortAndTheNextTrailer(final String scenario, final int size)
     {
         final Scenario s = Scenario.byName(scenario);
         final int length = FrameBuilder.wireFrameSize(s, size);
         final int flows = 3;
         final UnsafeBuffer[] templates = FrameBuilder.templates(s, size, flows, DST, SRC);
-        final int port = XdpGenerator.portOffset(templates, length);
-        final XdpGeneratorProgram program = new XdpGeneratorProgram(length, port, flows, FrameBuilder.BASE_PORT);
+        final FlowFields fields = FlowFields.of(templates, length);
+        final int port = fields.portOffset();
+        final XdpGeneratorProgram program = new XdpGeneratorProgram(length, fields, flows, FrameBuilder.BASE_PORT);
         final int mapFd = Bpf.createArrayMap(program.valueSize(), "test: ");
         final int progFd = Bpf.loadXdpProgram(program.instructions(mapFd, Bpf.LOOPBACK_IFINDEX), "srv6epe_gentest",
             false, "test: ");
@@ -99,7 +114,7 @@ class SuiteXdpGeneratorTest
                 final long after = System.nanoTime();
                 for (int i = 0; i < length - FrameTrailer.LENGTH; i++)
                 {
-                    if (i != port && i != port + 1 && i != marked)
+                    if (i != marked)
                     {
                         assertEquals(templates[seq % flows].getByte(i), out.getByte(i), "octet " + i + ", frame " + seq);
                     }
