@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.srv6epe.dataplane.port.MacAddress;
+
 /**
  * Runs one measurement: a fresh {@link LabTopology}, the DUT (our router or the kernel) configured for the scenario,
  * the sink started and ready, then the generator for warm-up + measured seconds, then the sink told to finish (a
@@ -91,7 +93,7 @@ final class LabRunner
                 throw new IllegalArgumentException("--gen-backend xdp makes frames of up to " + XdpGenerator.MAX_FRAME +
                     " octets; " + scenario.cliName + " at " + frameSize + " B is " + length + " on the wire");
             }
-            final long mac = net.srv6epe.dataplane.port.MacAddress.parse(Addressing.GEN_MAC);
+            final long mac = MacAddress.parse(Addressing.GEN_MAC);
             try
             {
                 FlowFields.of(FrameBuilder.templates(scenario, frameSize, Math.max(2, settings.flows()), mac, mac),

@@ -158,7 +158,7 @@ final class XdpGeneratorProgram
         a.emit(LDX_W, R3, R6, 4, 0);                                 // data_end
         a.emit(MOV_X, R4, R7, 0, 0);
         a.emit(ADD_K, R4, 0, 0, frameLength);
-        final int short1 = a.jump(JGT_X, R4, R3, 0);                 // data + length > data_end
+        final int tooShort = a.jump(JGT_X, R4, R3, 0);               // data + length > data_end
         a.emit(ST_W, R10, 0, -4, 0);                                 // key 0 on the stack
         a.emit(LD_IMM_DW, R1, Bpf.PSEUDO_MAP_FD, 0, mapFd);
         a.emit(0, 0, 0, 0, 0);
@@ -225,7 +225,7 @@ final class XdpGeneratorProgram
         a.emit(MOV_K, R0, 0, 0, Bpf.XDP_DROP);
         a.emit(EXIT, 0, 0, 0, 0);
         a.target(notTestRun, drop);
-        a.target(short1, drop);
+        a.target(tooShort, drop);
         a.target(noValue, drop);
         a.target(early, drop);
         return a.bytes();
