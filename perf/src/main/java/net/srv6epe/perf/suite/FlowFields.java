@@ -49,8 +49,9 @@ record FlowFields(int portOffset, int destinationOffset, long destinationStep)
         }
         if (first >= port)
         {
-            check(templates, length, new FlowFields(port, NONE, 0));
-            return new FlowFields(port, NONE, 0);
+            final FlowFields portOnly = new FlowFields(port, NONE, 0);
+            check(templates, length, portOnly);
+            return portOnly;
         }
         int lastOther = first;
         for (int i = first; i < port; i++)

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
  * frames ({@link FrameBuilder}) round robin over the flows, each stamped with a {@link FrameTrailer} (sequence
  * number, send time), paced or flat out, through a {@link FrameEmitter}: {@code --backend af-packet}
  * ({@link PacketSocketEmitter}, {@code sendmmsg} batches paced by a token bucket) or {@code xdp}
- * ({@link XdpGenerator}, the kernel's live-frames test runs of an XDP program that paces itself). First {@code WARM_UP} frames (the
- * DUT's JIT and caches) until the file {@code --measure-file} exists (the lab creates it once the sink has seen
- * warm-up frames for the warm-up time: a slow-starting DUT gets its full warm-up) or
+ * ({@link XdpGenerator}, the kernel's live-frames test runs of an XDP program that paces itself). First
+ * {@code WARM_UP} frames (the DUT's JIT and caches) until the file {@code --measure-file} exists (the lab creates it
+ * once the sink has seen warm-up frames for the warm-up time: a slow-starting DUT gets its full warm-up) or
  * {@code --warm-up-limit-seconds} passed, then {@code --seconds} of measured frames numbered from 0.
  *
  * <p>Back-pressure ({@code af-packet}): the port retries a batch the kernel does not take; frames it still could not

@@ -81,27 +81,23 @@ final class LabRunner
 
     /**
      * Refuses, before any run, a scenario and frame size the generator cannot make: the xdp generator's frames fit
-     * a page and its flows differ in their UDP source port and one destination field only ({@link FlowFields}).
+     * a page and its flows differ in their UDP source port and one destination field only
+     * ({@link XdpGenerator#fields}).
      */
     void check(final Scenario scenario, final int frameSize)
     {
         if (settings.xdpGenerator())
         {
-            final int length = FrameBuilder.wireFrameSize(scenario, frameSize);
-            if (length > XdpGenerator.MAX_FRAME)
-            {
-                throw new IllegalArgumentException("--gen-backend xdp makes frames of up to " + XdpGenerator.MAX_FRAME +
-                    " octets; " + scenario.cliName + " at " + frameSize + " B is " + length + " on the wire");
-            }
             final long mac = MacAddress.parse(Addressing.GEN_MAC);
             try
             {
-                FlowFields.of(FrameBuilder.templates(scenario, frameSize, Math.max(2, settings.flows()), mac, mac),
-                    length);
+                XdpGenerator.fields(FrameBuilder.templates(scenario, frameSize, Math.max(2, settings.flows()), mac,
+                    mac), FrameBuilder.wireFrameSize(scenario, frameSize));
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new IllegalArgumentException(scenario.cliName + ": " + ex.getMessage(), ex);
+                throw new IllegalArgumentException("--gen-backend xdp, " + scenario.cliName + " at " + frameSize +
+                    " B: " + ex.getMessage(), ex);
             }
         }
     }

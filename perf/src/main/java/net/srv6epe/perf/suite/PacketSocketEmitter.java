@@ -7,9 +7,9 @@ import net.srv6epe.dataplane.port.afpacket.AfPacketPort;
 
 /**
  * The {@code af-packet} generator: an {@link AfPacketPort} sending each frame from its flow's template, stamped just
- * before, in one {@code sendmmsg} batch of up to {@value #BATCH} per {@link #run}, paced by a {@link TokenBucket}. The port retries a batch the kernel does not take
- * ({@code EAGAIN}/{@code ENOBUFS}, e.g. a veth whose peer's backlog is full); what it still could not send is a
- * back-pressure drop.
+ * before, in one {@code sendmmsg} batch of up to {@value #BATCH} per {@link #run}, paced by a {@link TokenBucket}.
+ * The port retries a batch the kernel does not take ({@code EAGAIN}/{@code ENOBUFS}, e.g. a veth whose peer's
+ * backlog is full); what it still could not send is a back-pressure drop.
  */
 final class PacketSocketEmitter implements FrameEmitter
 {

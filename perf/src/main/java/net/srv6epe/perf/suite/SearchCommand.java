@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * turn: a flat-out run first tells what the generator can offer and what the DUT forwards, then trials of
  * {@code --seconds} each at paced rates below the upper bound: what the generator offers, but no more than 1.25 times
  * what the DUT forwarded flat out (a generator that offers several times the DUT's rate, as the xdp one does, would
- * otherwise spend the trials far above anything the DUT can pass). Prints one line per DUT (or JSON with {@code --json}).
+ * otherwise spend the trials far above anything the DUT can pass). Prints one line per DUT (or JSON with
+ * {@code --json}).
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = "RFC 2544 search for the highest rate with loss <= --max-loss, per DUT.")

@@ -1,5 +1,7 @@
 package net.srv6epe.perf.suite;
 
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
 import java.nio.ByteBuffer;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -74,13 +76,8 @@ final class XdpGenerator implements FrameEmitter
     static XdpGenerator open(final String interfaceName, final UnsafeBuffer[] templates, final int length,
         final int flows, final long ratePps)
     {
-        if (length > MAX_FRAME)
-        {
-            throw new IllegalArgumentException("the xdp generator makes frames of up to " + MAX_FRAME +
-                " octets, not " + length + " (use --gen-backend af-packet)");
-        }
         final XdpGeneratorProgram program =
-            new XdpGeneratorProgram(length, FlowFields.of(templates, length), flows, FrameBuilder.BASE_PORT);
+            new XdpGeneratorProgram(length, fields(templates, length), flows, FrameBuilder.BASE_PORT);
         final String where = "xdp generator on '" + interfaceName + "': ";
         final int ifindex = Libc.if_nametoindex(interfaceName);
         if (ifindex <= 0)
@@ -93,8 +90,8 @@ final class XdpGenerator implements FrameEmitter
         int progFd = -1;
         try
         {
-            // multi-buffer aware as far as the kernel is concerned (it reads only the linear part): a veth refuses a
-            // program that is not on an interface whose peer's MTU is above a page (ERANGE)
+            // declared multi-buffer aware (it reads only the linear part): a veth whose peer's MTU is above a page
+            // refuses a program that is not (ERANGE)
             progFd = Bpf.loadXdpProgram(program.instructions(mapFd, ifindex), "srv6epe_gen", true, where);
             // attached too, only so the XDP dispatcher keeps it: a test run of a program it does not hold waits for
             // an RCU grace period (~50 ms here) to put it in and take it out again
@@ -110,6 +107,22 @@ final class XdpGenerator implements FrameEmitter
             Libc.close(mapFd);
             throw ex;
         }
+    }
+
+    /**
+     * Whether this generator can make these frames: where the flows differ ({@link FlowFields}).
+     *
+     * @throws IllegalArgumentException when the frame is larger than {@value #MAX_FRAME} octets or the flows differ
+     *     in more than their UDP source port and one destination field.
+     */
+    static FlowFields fields(final UnsafeBuffer[] templates, final int length)
+    {
+        if (length > MAX_FRAME)
+        {
+            throw new IllegalArgumentException("the xdp generator makes frames of up to " + MAX_FRAME +
+                " octets, not " + length + " (use --gen-backend af-packet)");
+        }
+        return FlowFields.of(templates, length);
     }
 
     @Override
@@ -157,7 +170,7 @@ final class XdpGenerator implements FrameEmitter
     private long madeInWindow()
     {
         Bpf.lookupArray(mapFd, read, "xdp generator: ");
-        return read.getLong(0, java.nio.ByteOrder.LITTLE_ENDIAN);
+        return read.getLong(0, LITTLE_ENDIAN);
     }
 
     /** Detaches and unloads. */

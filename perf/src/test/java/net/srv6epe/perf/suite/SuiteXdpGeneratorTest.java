@@ -116,7 +116,8 @@ class SuiteXdpGeneratorTest
                 {
                     if (i != marked)
                     {
-                        assertEquals(templates[seq % flows].getByte(i), out.getByte(i), "octet " + i + ", frame " + seq);
+                        assertEquals(templates[seq % flows].getByte(i), out.getByte(i),
+                            "octet " + i + ", frame " + seq);
                     }
                 }
                 assertEquals(FrameBuilder.BASE_PORT + seq % flows, out.getShort(port, BIG_ENDIAN) & 0xFFFF);
