@@ -50,6 +50,7 @@ import net.srv6epe.dataplane.port.MacAddress;
 import net.srv6epe.dataplane.port.Port;
 import net.srv6epe.dataplane.port.PortBackend;
 import net.srv6epe.dataplane.port.PortFactory;
+import net.srv6epe.dataplane.port.afxdp.XskUmem;
 import net.srv6epe.dataplane.worker.FanoutGroups;
 import net.srv6epe.dataplane.worker.PortSockets;
 import net.srv6epe.dataplane.worker.Worker;
@@ -311,20 +312,29 @@ public final class RouterMain
         }
 
         final Port[][] workerPorts = new Port[workerCount][];
+        final XskUmem[] umems = new XskUmem[workerCount];
         try
         {
+            final int[] xdpMtus = config.ports().stream().filter(p -> p.backend() == PortBackend.AF_XDP)
+                .mapToInt(PortConfig::mtu).toArray();
+            for (int w = 0; xdpMtus.length > 1 && w < workerCount; w++)
+            {
+                // a worker's af-xdp ports in one UMEM: a frame forwarded between them is sent from where it arrived
+                umems[w] = PortFactory.sharedXdpUmem(xdpMtus);
+            }
             if (workerCount == 1)
             {
                 for (final PortConfig p : config.ports())
                 {
                     ports.add(PortFactory.open(p.name(), p.backend().configName(), p.interfaceName(), p.read(),
-                        p.write(), MacAddress.parse(p.mac()), p.mtu(), p.rxRingOrDefault()));
+                        p.write(), MacAddress.parse(p.mac()), p.mtu(), p.rxRingOrDefault(),
+                        umems[0]));
                 }
                 workerPorts[0] = ports.toArray(new Port[0]);
             }
             else
             {
-                openFanoutSockets(config, ports, workerPorts);
+                openFanoutSockets(config, ports, workerPorts, umems);
             }
         }
         catch (final RuntimeException ex)
@@ -335,6 +345,16 @@ public final class RouterMain
             events.close();
             err.println("srv6-epe " + name + ": " + ex.getMessage());
             return null;
+        }
+        finally
+        {
+            for (final XskUmem umem : umems)
+            {
+                if (umem != null)
+                {
+                    umem.release(); // its sockets hold it (unmapped here when none was opened)
+                }
+            }
         }
         final FlowStatsSettings flowSettings = config.router().flowStats();
         FlowTable[] flowTables = new FlowTable[0];
@@ -549,11 +569,11 @@ public final class RouterMain
 
     /**
      * Opens, for each port, one socket per worker (af-packet: all of a port's sockets in one fanout group; af-xdp:
-     * one per receive queue); adds each port's {@link PortSockets} to {@code ports} (so a failure closes what was
-     * opened) and fills {@code workerPorts}.
+     * one per receive queue, worker w's in {@code umems[w]} when its af-xdp ports share one); adds each port's
+     * {@link PortSockets} to {@code ports} (so a failure closes what was opened) and fills {@code workerPorts}.
      */
     private static void openFanoutSockets(final RouterConfig config, final List<Port> ports,
-        final Port[][] workerPorts)
+        final Port[][] workerPorts, final XskUmem[] umems)
     {
         final int workers = workerPorts.length;
         for (int w = 0; w < workers; w++)
@@ -568,7 +588,7 @@ public final class RouterMain
             if (p.backend() == PortBackend.AF_XDP)
             {
                 sockets = PortFactory.openXdpQueueSockets(p.name(), p.interfaceName(), MacAddress.parse(p.mac()),
-                    p.mtu(), workers);
+                    p.mtu(), umems);
             }
             else if (p.backend() == PortBackend.AF_PACKET)
             {

@@ -7,7 +7,9 @@ import org.agrona.DirectBuffer;
 public interface FrameSink
 {
     /**
-     * Transmits one complete Ethernet frame on a port. The buffer is only valid during the call.
+     * Transmits one complete Ethernet frame on a port. The buffer is only valid during the call, and the caller
+     * does not write to the frame's octets after it: a port may send them from where they are ({@link
+     * net.srv6epe.dataplane.port.Port#send}).
      *
      * @return false when the port refused it (the port counts why)
      */

@@ -50,7 +50,10 @@ public interface Port extends AutoCloseable
     int receive(FrameHandler handler, int limit);
 
     /**
-     * Sends one complete Ethernet frame.
+     * Sends one complete Ethernet frame. A port may send a frame that lies in the buffer a port lent to a
+     * {@link FrameHandler} from where it is, reading it at the next {@link #flush()} (an {@code af-xdp} port sharing
+     * its UMEM): the caller does not write to the frame's octets after sending it; any other buffer is copied
+     * before this returns.
      *
      * @return false if the frame was not sent (back-pressure, too large, backend error); counted in
      * {@link PortCounter#TX_ERRORS}.

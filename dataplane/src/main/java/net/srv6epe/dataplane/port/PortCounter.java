@@ -26,7 +26,10 @@ public enum PortCounter
         "are in rx.dropped)"),
     TX_BACKPRESSURE_DROPS("port.tx.backpressure-drops",
         "frames dropped after bounded retries because the kernel kept refusing them (socket buffer or device " +
-        "queue full); also counted in tx.errors");
+        "queue full); also counted in tx.errors"),
+    TX_IN_PLACE("port.tx.in-place",
+        "frames sent from the memory they were received in, without a copy (af-xdp ports of one worker share it); " +
+        "also counted in tx.packets");
 
     private static final PortCounter[] VALUES = values();
 

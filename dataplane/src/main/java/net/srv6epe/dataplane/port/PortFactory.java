@@ -10,6 +10,7 @@ import net.srv6epe.dataplane.port.afpacket.AfPacketSettings;
 import net.srv6epe.dataplane.port.afpacket.RxRingKind;
 import net.srv6epe.dataplane.port.afxdp.XdpRedirect;
 import net.srv6epe.dataplane.port.afxdp.XskSocket;
+import net.srv6epe.dataplane.port.afxdp.XskUmem;
 
 /** Opens ports from their configuration. */
 public final class PortFactory
@@ -53,12 +54,13 @@ public final class PortFactory
         final long mac,
         final int mtu)
     {
-        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, RxRingKind.BLOCKS);
+        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, RxRingKind.BLOCKS, null);
     }
 
     /**
      * As {@link #open(String, String, String, String, String, long, int)}, an {@code af-packet} port with the
-     * receive ring {@code rxRing} (the other backends have no ring).
+     * receive ring {@code rxRing} (the other backends have no ring), an {@code af-xdp} port in {@code xdpUmem}
+     * when it is not null ({@link #sharedXdpUmem}; else in a UMEM of its own).
      */
     public static Port open(
         final String name,
@@ -68,13 +70,14 @@ public final class PortFactory
         final String writePath,
         final long mac,
         final int mtu,
-        final RxRingKind rxRing)
+        final RxRingKind rxRing,
+        final XskUmem xdpUmem)
     {
-        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, rxRing,
+        return open(name, backend, interfaceName, readPath, writePath, mac, mtu, rxRing, xdpUmem,
             AfPacketPort::unavailableReason);
     }
 
-    /** As {@link #open(String, String, String, String, String, long, int, RxRingKind)}, asking {@code afPacketUnavailable}. */
+    /** As {@link #open(String, String, String, String, String, long, int, RxRingKind, XskUmem)}, asking {@code afPacketUnavailable}. */
     static Port open(
         final String name,
         final String backend,
@@ -84,6 +87,7 @@ public final class PortFactory
         final long mac,
         final int mtu,
         final RxRingKind rxRing,
+        final XskUmem xdpUmem,
         final Supplier<String> afPacketUnavailable)
     {
         final PortBackend kind = PortBackend.fromConfigName(backend);
@@ -106,8 +110,8 @@ public final class PortFactory
                 return AfPacketPort.open(name, interfaceName, mac, mtu, AfPacketSettings.DEFAULT.withRxRing(rxRing));
             }
             case AF_XDP:
-                return XskSocket.open(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu,
-                    0, XSK_FRAMES, xdpMultiBuffer(mtu));
+                return openXdp(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu, 0,
+                    XdpRedirect.attach(interfaceName, 1, xdpMultiBuffer(mtu)), xdpUmem);
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
             case PCAP_FILE:
@@ -156,7 +160,19 @@ public final class PortFactory
     public static Port[] openXdpQueueSockets(final String name, final String interfaceName, final long mac,
         final int mtu, final int workers)
     {
+        return openXdpQueueSockets(name, interfaceName, mac, mtu, new XskUmem[workers]);
+    }
+
+    /**
+     * As {@link #openXdpQueueSockets(String, String, long, int, int)} for {@code umems.length} workers, worker w's
+     * socket in {@code umems[w]} (the UMEM its other ports share: {@link #sharedXdpUmem}), or in one of its own where
+     * that is null.
+     */
+    public static Port[] openXdpQueueSockets(final String name, final String interfaceName, final long mac,
+        final int mtu, final XskUmem[] umems)
+    {
         checkMtu(name, mtu);
+        final int workers = umems.length;
         final long ourMac = mac >= 0 ? mac : InterfaceMac.of(name, interfaceName);
         final XdpRedirect redirect = XdpRedirect.attach(interfaceName, workers, xdpMultiBuffer(mtu));
         final Port[] sockets = new Port[workers];
@@ -164,7 +180,7 @@ public final class PortFactory
         {
             for (int w = 0; w < workers; w++)
             {
-                sockets[w] = XskSocket.open(name, interfaceName, ourMac, mtu, w, XSK_FRAMES, redirect);
+                sockets[w] = XskSocket.open(name, interfaceName, ourMac, mtu, w, XSK_FRAMES, redirect, umems[w]);
             }
             return sockets;
         }
@@ -218,6 +234,36 @@ public final class PortFactory
             {
                 opened.close();
             }
+        }
+    }
+
+    /**
+     * A UMEM for the {@code af-xdp} ports of one worker, of IP MTUs {@code mtus}: each port's socket takes its fill
+     * ring's chunks from it and sends from it, a frame forwarded between them sent from the chunk it arrived in;
+     * multi-buffer when one of them needs it. The caller {@link XskUmem#release}s it once the ports are open (each
+     * socket holds it).
+     */
+    public static XskUmem sharedXdpUmem(final int... mtus)
+    {
+        boolean multiBuffer = false;
+        for (final int mtu : mtus)
+        {
+            multiBuffer |= xdpMultiBuffer(mtu);
+        }
+        return XskUmem.allocate(Integer.highestOneBit(mtus.length * XSK_FRAMES * 2 - 1), multiBuffer);
+    }
+
+    /** Opens an {@code af-xdp} socket under {@code redirect}, which it then holds (released here either way). */
+    private static Port openXdp(final String name, final String interfaceName, final long mac, final int mtu,
+        final int queue, final XdpRedirect redirect, final XskUmem umem)
+    {
+        try
+        {
+            return XskSocket.open(name, interfaceName, mac, mtu, queue, XSK_FRAMES, redirect, umem);
+        }
+        finally
+        {
+            redirect.release();
         }
     }
 

@@ -18,7 +18,9 @@ import net.srv6epe.dataplane.port.Port;
 import net.srv6epe.dataplane.port.PortFactory;
 import net.srv6epe.dataplane.port.PortCounter;
 import net.srv6epe.dataplane.port.PortException;
+import net.srv6epe.dataplane.port.afxdp.XdpRedirect;
 import net.srv6epe.dataplane.port.afxdp.XskSocket;
+import net.srv6epe.dataplane.port.afxdp.XskUmem;
 import net.srv6epe.srv6.Ipv6Address;
 
 /**
@@ -160,7 +162,16 @@ class XskSocketLabTest
     void jumboFramesCrossTheSocketSplitOverChunksOnTransmitAndPutBackTogetherOnReceive()
     {
         lab.mtu(veth, 9000);
-        final int payload = 8000; // an 8,062-octet frame: two transmit chunks out, three receive chunks back
+        try (XskSocket xsk = XskSocket.open("x0", veth.a(), OUR_MAC, 9000, 0, 256, true))
+        {
+            jumboEchoes(xsk);
+        }
+    }
+
+    /** 8,062-octet echo requests out of {@code xsk} (two transmit chunks), the kernel's replies back whole (three). */
+    private void jumboEchoes(final XskSocket xsk)
+    {
+        final int payload = 8000;
         final UnsafeBuffer request = new UnsafeBuffer(new byte[9100]);
         final int count = 20;
         final int[] good = {0};
@@ -183,26 +194,23 @@ class XskSocketLabTest
                 good[0]++;
             }
         };
-        try (XskSocket xsk = XskSocket.open("x0", veth.a(), OUR_MAC, 9000, 0, 256, true))
+        for (int i = 0; i < count; i++)
         {
-            for (int i = 0; i < count; i++)
-            {
-                length[0] = echoRequest(request, 0xaa, i, payload);
-                assertTrue(xsk.send(request, 0, length[0]), () -> "transmit chunks were free: " + xsk.counters());
-                xsk.flush();
-                xsk.receive(handler, 64);
-            }
-            final long deadline = System.nanoTime() + 10_000_000_000L;
-            while (good[0] < count && System.nanoTime() < deadline)
-            {
-                xsk.receive(handler, 64);
-                xsk.flush();
-            }
-            assertEquals(count, good[0], () -> "whole, intact replies of " + length[0] + " octets; counters " +
-                xsk.counters());
-            assertEquals(0, xsk.counters().get(PortCounter.RX_TRUNCATED));
-            assertEquals(0, xsk.kernelRxDropped());
+            length[0] = echoRequest(request, 0xaa, i, payload);
+            assertTrue(xsk.send(request, 0, length[0]), () -> "transmit chunks were free: " + xsk.counters());
+            xsk.flush();
+            xsk.receive(handler, 64);
         }
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (good[0] < count && System.nanoTime() < deadline)
+        {
+            xsk.receive(handler, 64);
+            xsk.flush();
+        }
+        assertEquals(count, good[0], () -> "whole, intact replies of " + length[0] + " octets; counters " +
+            xsk.counters());
+        assertEquals(0, xsk.counters().get(PortCounter.RX_TRUNCATED));
+        assertEquals(0, xsk.kernelRxDropped());
     }
 
     @Test
@@ -311,6 +319,140 @@ class XskSocketLabTest
             {
                 assertEquals(1, seen[i], "reply " + i + " handed over exactly once");
             }
+        }
+    }
+
+    @Test
+    void aFrameReceivedOnOneSocketIsSentOnAnotherFromItsChunkWhenTheyShareAUmem()
+    {
+        final String ns2 = lab.namespace("xdp2");
+        final Netns.VethPair veth2 = lab.veth(null, ns2);
+        final String kernel2 = "fd00:a9::1";
+        final String our2 = "fd00:a9::2";
+        final long kernel2Mac = lab.kernelPeer(ns2, veth2.b(), kernel2 + "/64", our2, OUR_MAC);
+        lab.sysctl(ns2, "net.ipv6.icmp.ratelimit", "0");
+        final int rounds = 20;
+        final int perRound = 16;
+        final int count = rounds * perRound;
+        final int[] seen = new int[count];
+        final int[] forwarded = {0};
+        final UnsafeBuffer request = new UnsafeBuffer(new byte[256]);
+        // 128 chunks: 32 in each socket's fill ring, 64 in the pool; 320 frames only pass if chunks come back
+        final XskUmem umem = XskUmem.allocate(128, false);
+        final XdpRedirect redirectA = XdpRedirect.attach(veth.a(), 1, false);
+        final XdpRedirect redirectB = XdpRedirect.attach(veth2.a(), 1, false);
+        try (XskSocket a = XskSocket.open("a", veth.a(), OUR_MAC, 1500, 0, 64, redirectA, umem);
+            XskSocket b = XskSocket.open("b", veth2.a(), OUR_MAC, 1500, 0, 64, redirectB, umem))
+        {
+            redirectA.release();
+            redirectB.release();
+            umem.release(); // the sockets hold it
+            assertEquals(64, umem.available(), "each socket lent 32 chunks to its fill ring");
+            // the first kernel's replies, received on a, are rewritten where they lie into requests to the second
+            // kernel and sent on b from the same chunk
+            final FrameHandler onA = (buffer, offset, length) ->
+            {
+                if (LabFrames.icmpv6Type(buffer, offset, length) == LabFrames.ECHO_REPLY &&
+                    MacAddress.get(buffer, offset) == OUR_MAC)
+                {
+                    final int sequence = buffer.getShort(offset + 60, java.nio.ByteOrder.BIG_ENDIAN) & 0xFFFF;
+                    final UnsafeBuffer inChunk = new UnsafeBuffer(buffer.addressOffset() + offset,
+                        XskSocket.FRAME_SIZE - offset);
+                    final int forward = LabFrames.echoRequest(inChunk, kernel2Mac, OUR_MAC, Ipv6Address.parseHi(our2),
+                        Ipv6Address.parseLo(our2), Ipv6Address.parseHi(kernel2), Ipv6Address.parseLo(kernel2), 0xb1,
+                        sequence, 32);
+                    assertTrue(b.send(buffer, offset, forward), () -> "b took the frame: " + b.counters());
+                    forwarded[0]++;
+                }
+            };
+            final FrameHandler onB = (buffer, offset, length) ->
+            {
+                if (LabFrames.icmpv6Type(buffer, offset, length) == LabFrames.ECHO_REPLY &&
+                    MacAddress.get(buffer, offset) == OUR_MAC &&
+                    LabFrames.icmpv6Checksum(buffer, offset + 14, length - 54) == 0)
+                {
+                    seen[buffer.getShort(offset + 60, java.nio.ByteOrder.BIG_ENDIAN) & 0xFFFF]++;
+                }
+            };
+            for (int round = 0; round < rounds; round++)
+            {
+                for (int i = 0; i < perRound; i++)
+                {
+                    final int length = echoRequest(request, 0xb0, round * perRound + i, 32);
+                    assertTrue(a.send(request, 0, length), () -> "a had a free chunk: " + a.counters());
+                }
+                a.flush();
+                final int expected = (round + 1) * perRound;
+                final long deadline = System.nanoTime() + 5_000_000_000L;
+                while (java.util.Arrays.stream(seen).sum() < expected && System.nanoTime() < deadline)
+                {
+                    a.receive(onA, 64);
+                    b.flush();
+                    b.receive(onB, 64);
+                    a.flush();
+                }
+            }
+            for (int i = 0; i < count; i++)
+            {
+                assertEquals(1, seen[i], "the second kernel's reply to forwarded request " + i + ", once, intact");
+            }
+            assertEquals(count, forwarded[0]);
+            assertEquals(count, b.counters().get(PortCounter.TX_IN_PLACE), "every forwarded frame went out of the chunk it came in");
+            assertEquals(0, a.counters().get(PortCounter.TX_IN_PLACE), "a frame from the heap is copied");
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            while (umem.available() != 64 && System.nanoTime() < deadline)
+            {
+                a.flush();
+                b.flush();
+                a.receive((buffer, offset, length) -> { }, 64);
+                b.receive((buffer, offset, length) -> { }, 64);
+            }
+            assertEquals(64, umem.available(), "every chunk back: in the pool, or in a fill ring again");
+        }
+    }
+
+    @Test
+    void aMultiBufferProgramNeedsAMultiBufferUmem()
+    {
+        final XskUmem umem = XskUmem.allocate(128, false);
+        final XdpRedirect redirect = XdpRedirect.attach(veth.a(), 1, true);
+        try
+        {
+            final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> XskSocket.open("x0", veth.a(), OUR_MAC, 9000, 0, 64, redirect, umem));
+            assertEquals("af-xdp on '" + veth.a() + "' queue 0: frames larger than a chunk need a multi-buffer UMEM",
+                ex.getMessage());
+            assertEquals(128, umem.available(), "nothing taken from the pool");
+        }
+        finally
+        {
+            redirect.release();
+            umem.release();
+        }
+        assertFalse(xdpAttached(), "nothing left attached");
+    }
+
+    @Test
+    void aSocketBoundToAnotherSocketsMultiBufferUmemTakesJumboFramesToo()
+    {
+        lab.mtu(veth, 9000);
+        final String ns2 = lab.namespace("xdp2");
+        final Netns.VethPair veth2 = lab.veth(null, ns2);
+        final XskUmem umem = XskUmem.allocate(512, true);
+        final XdpRedirect first = XdpRedirect.attach(veth2.a(), 1, false);
+        final XdpRedirect second = XdpRedirect.attach(veth.a(), 1, true);
+        try (XskSocket owner = XskSocket.open("o", veth2.a(), OUR_MAC, 1500, 0, 256, first, umem);
+            XskSocket xsk = XskSocket.open("x0", veth.a(), OUR_MAC, 9000, 0, 256, second, umem))
+        {
+            // the second socket bound with XDP_SHARED_UMEM and no flags of its own: multi-buffer from the first's
+            jumboEchoes(xsk);
+            assertEquals(0, owner.counters().get(PortCounter.RX_TRUNCATED));
+        }
+        finally
+        {
+            first.release();
+            second.release();
+            umem.release();
         }
     }
 

@@ -82,7 +82,7 @@ class PortFactoryTest
                 assertEquals("blocks", port.rxRing());
             }
             try (Port port = PortFactory.open("a", "af-packet", link, null, null, PortFactory.INTERFACE_MAC, 1500,
-                RxRingKind.FRAMES))
+                RxRingKind.FRAMES, null))
             {
                 assertEquals("frames", port.rxRing());
             }
@@ -100,7 +100,7 @@ class PortFactoryTest
             final ByteArrayOutputStream log = new ByteArrayOutputStream();
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
             try (Port port = PortFactory.open("f", "af-packet", link, null, null, PortFactory.INTERFACE_MAC, 1500,
-                RxRingKind.BLOCKS, () -> "not Linux (test)"))
+                RxRingKind.BLOCKS, null, () -> "not Linux (test)"))
             {
                 assertInstanceOf(PcapLivePort.class, port);
                 assertEquals(PortBackend.PCAP, port.backend(), "what the port runs on, for show interfaces");

@@ -51,6 +51,8 @@ final class XdpAbi
     static final int XDP_UMEM_COMPLETION_RING = 6;
     static final int XDP_STATISTICS = 7;
 
+    /** sockaddr_xdp flag: bind to the UMEM of the socket in {@code sxdp_shared_umem_fd}. */
+    static final int XDP_SHARED_UMEM = 1;
     static final int XDP_COPY = 1 << 1;
     static final int XDP_USE_NEED_WAKEUP = 1 << 3;
     /** Bind flag: frames may span several UMEM chunks, each descriptor but a frame's last marked {@link #XDP_PKT_CONTD}. */

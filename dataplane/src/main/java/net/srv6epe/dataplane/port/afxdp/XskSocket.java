@@ -20,12 +20,15 @@ import net.srv6epe.dataplane.port.linux.Libc;
  * queue's frames to it ({@link Bpf}): the experimental {@code af-xdp} port backend (no fanout, no offload
  * metadata: a frame arrives as the kernel peer sent it, partial checksums unfinished, super-frames never).
  *
- * <p>The UMEM is {@code frames} chunks of {@value #FRAME_SIZE} bytes: the first half is lent to the kernel through
- * the fill ring for receiving, the second half is the transmit pool. Receive hands each frame in place from the
- * UMEM and gives its chunk straight back to the fill ring; transmit copies a frame into a free chunk and queues a
- * descriptor, {@link #flush} publishes them and kicks the kernel ({@code sendto}), and the completion ring returns
- * the chunks. A multi-buffer socket takes frames larger than a chunk: put back together from their descriptors
- * into one buffer on receive, split over chunks on transmit. Nothing is allocated per frame. One thread.
+ * <p>The socket's packet memory is an {@link XskUmem} of its own or one it shares with the other sockets of its
+ * worker: at open it lends half its ring's worth of chunks to the kernel through its fill ring. Receive hands each
+ * frame in place in its chunk, lent ({@link XskUmem#lend}) while the handler runs, and gives the chunk back to the
+ * fill ring after (a chunk a sender of the same UMEM claimed is replaced from the pool). Transmit queues a frame
+ * that lies in the chunk being lent as it is, without a copy, and copies any other frame into a chunk from the
+ * pool; {@link #flush} publishes the descriptors and kicks the kernel ({@code sendto}), and the completion ring
+ * returns the chunks to the pool. A multi-buffer socket takes frames larger than a chunk: put back together from
+ * their descriptors into one buffer on receive, split over chunks on transmit (such a frame is always copied).
+ * Nothing is allocated per frame. One thread.
  */
 public final class XskSocket implements Port
 {
@@ -57,6 +60,7 @@ public final class XskSocket implements Port
     private final int mtu;
     private final int fd;
     private final XdpRedirect redirect;
+    private final XskUmem pool;
     private final long umemAddress;
     private final long umemLength;
     private final UnsafeBuffer umem;
@@ -64,7 +68,8 @@ public final class XskSocket implements Port
     private final XskRing fill;
     private final XskRing tx;
     private final XskRing completion;
-    private final long[] freeTx;
+    /** Entries of each ring. */
+    private final int ringSize;
     private final PortCounters counters = new PortCounters();
     private final UnsafeBuffer stats = new UnsafeBuffer(ByteBuffer.allocateDirect(XdpAbi.STATISTICS_LENGTH + 8));
     private final boolean multiBuffer;
@@ -75,19 +80,22 @@ public final class XskSocket implements Port
     private final UnsafeBuffer chunk = new UnsafeBuffer(0, 0);
 
     private int statsCountdown = STATS_EVERY_CALLS;
-    private int freeTop;
     private int rxConsumer;
     private int fillProducer;
+    /** Chunks owed to the fill ring: frames whose chunk a sender claimed while the pool was empty. */
+    private int fillOwed;
     private int txProducer;
+    /** The kernel's transmit consumer index as last read. */
+    private int txConsumer;
     private int txPending;
     private int completionConsumer;
     private boolean closed;
 
     private XskSocket(final String name, final String interfaceName, final long mac, final int mtu, final int fd,
-        final XdpRedirect redirect, final long umemAddress, final long umemLength, final XskRing rx, final XskRing fill,
-        final XskRing tx, final XskRing completion, final int frames, final int fillProducer)
+        final XdpRedirect redirect, final XskUmem pool, final XskRing rx, final XskRing fill, final XskRing tx,
+        final XskRing completion, final int ringSize, final int fillProducer)
     {
-        this.multiBuffer = redirect.multiBuffer();
+        this.multiBuffer = pool.multiBuffer();
         this.chain = this.multiBuffer ? new UnsafeBuffer(ByteBuffer.allocateDirect(RX_HEADROOM + JUMBO_MAX)) : null;
         this.name = name;
         this.interfaceName = interfaceName;
@@ -95,20 +103,16 @@ public final class XskSocket implements Port
         this.mtu = mtu;
         this.fd = fd;
         this.redirect = redirect;
-        this.umemAddress = umemAddress;
-        this.umemLength = umemLength;
+        this.pool = pool;
+        this.umemAddress = pool.address();
+        this.umemLength = pool.length();
         this.umem = new UnsafeBuffer(umemAddress, (int)umemLength);
         this.rx = rx;
         this.fill = fill;
         this.tx = tx;
         this.completion = completion;
+        this.ringSize = ringSize;
         this.fillProducer = fillProducer;
-        this.freeTx = new long[frames / 2];
-        for (int i = 0; i < freeTx.length; i++)
-        {
-            freeTx[i] = (long)(frames / 2 + i) * FRAME_SIZE;
-        }
-        this.freeTop = freeTx.length;
     }
 
     /**
@@ -154,9 +158,37 @@ public final class XskSocket implements Port
     public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
         final int queue, final int frames, final XdpRedirect redirect)
     {
+        return open(name, interfaceName, mac, mtu, queue, frames, redirect, null);
+    }
+
+    /**
+     * As {@link #open(String, String, long, int, int, int, XdpRedirect)}, the socket's packet memory being
+     * {@code shared} (a UMEM the other sockets of the same worker use too: a frame received on one is sent on another
+     * from its chunk, without a copy), or a UMEM of {@code frames} chunks of its own when {@code shared} is null.
+     * The socket takes {@code frames / 2} chunks from a shared UMEM for its fill ring, so the UMEM needs
+     * {@code frames} chunks per socket for their fill rings and transmit. The socket is multi-buffer as the UMEM is
+     * (the kernel binds a socket to another's UMEM with that one's {@code XDP_USE_SG}); a multi-buffer program
+     * needs a multi-buffer UMEM.
+     *
+     * @throws PortException naming the step and errno that failed (nothing is left registered or mapped, the shared
+     *     UMEM's pool as it was).
+     */
+    public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
+        final int queue, final int frames, final XdpRedirect redirect, final XskUmem shared)
+    {
         checkFrames(frames); // Libc is there: the redirect was attached through it
-        final boolean multiBuffer = redirect.multiBuffer();
         final String where = "af-xdp on '" + interfaceName + "' queue " + queue + ": ";
+        if (shared != null && redirect.multiBuffer() && !shared.multiBuffer())
+        {
+            throw new IllegalArgumentException(where + "frames larger than a chunk need a multi-buffer UMEM");
+        }
+        final boolean multiBuffer = shared != null ? shared.multiBuffer() : redirect.multiBuffer();
+        final int ringSize = frames / 2;
+        if (shared != null && shared.available() < ringSize)
+        {
+            throw new PortException(where + "the shared UMEM has " + shared.available() + " free chunks, the fill " +
+                "ring needs " + ringSize);
+        }
         final int ifindex = Libc.if_nametoindex(interfaceName);
         if (ifindex <= 0)
         {
@@ -170,21 +202,18 @@ public final class XskSocket implements Port
             {
                 throw new PortException(where + "socket(AF_XDP) refused: " + Libc.describe(Libc.errno()));
             }
-            r.umemLength = (long)frames * FRAME_SIZE;
-            r.umem = Libc.mmap(0L, r.umemLength, Libc.PROT_READ | Libc.PROT_WRITE,
-                XdpAbi.MAP_PRIVATE | XdpAbi.MAP_ANONYMOUS | Libc.MAP_POPULATE, -1, 0L);
-            if (r.umem == Libc.MAP_FAILED)
-            {
-                throw new PortException(where + "mmap of the UMEM failed: " + Libc.describe(Libc.errno()));
-            }
+            r.umem = shared != null ? shared.retain() : XskUmem.allocate(frames, multiBuffer);
+            final boolean register = r.umem.registeredFd() < 0;
             final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
-            scratch.putLong(0, r.umem, LITTLE_ENDIAN);
-            scratch.putLong(8, r.umemLength, LITTLE_ENDIAN);
-            scratch.putInt(16, FRAME_SIZE, LITTLE_ENDIAN);
-            scratch.putInt(20, UMEM_HEADROOM, LITTLE_ENDIAN);
-            scratch.putInt(24, 0, LITTLE_ENDIAN);
-            setsockopt(r.fd, XdpAbi.XDP_UMEM_REG, scratch, XdpAbi.UMEM_REG_LENGTH, where + "XDP_UMEM_REG");
-            final int ringSize = frames / 2;
+            if (register)
+            {
+                scratch.putLong(0, r.umem.address(), LITTLE_ENDIAN);
+                scratch.putLong(8, r.umem.length(), LITTLE_ENDIAN);
+                scratch.putInt(16, FRAME_SIZE, LITTLE_ENDIAN);
+                scratch.putInt(20, UMEM_HEADROOM, LITTLE_ENDIAN);
+                scratch.putInt(24, 0, LITTLE_ENDIAN);
+                setsockopt(r.fd, XdpAbi.XDP_UMEM_REG, scratch, XdpAbi.UMEM_REG_LENGTH, where + "XDP_UMEM_REG");
+            }
             for (final int option : new int[] {XdpAbi.XDP_UMEM_FILL_RING, XdpAbi.XDP_UMEM_COMPLETION_RING,
                 XdpAbi.XDP_RX_RING, XdpAbi.XDP_TX_RING})
             {
@@ -202,27 +231,34 @@ public final class XskSocket implements Port
             r.fill = map(r.fd, scratch, 64, ringSize, 8, XdpAbi.XDP_UMEM_PGOFF_FILL_RING, where + "fill ring");
             r.completion = map(r.fd, scratch, 96, ringSize, 8, XdpAbi.XDP_UMEM_PGOFF_COMPLETION_RING,
                 where + "completion ring");
-            // lend the first half of the UMEM to the kernel for receiving
-            for (int i = 0; i < ringSize; i++)
-            {
-                r.fill.memory.putLong(r.fill.entry(i), (long)i * FRAME_SIZE, LITTLE_ENDIAN);
-            }
-            r.fill.publishProducer(ringSize);
-
             scratch.setMemory(0, XdpAbi.SOCKADDR_XDP_LENGTH, (byte)0);
             scratch.putShort(0, (short)XdpAbi.AF_XDP, LITTLE_ENDIAN);
-            scratch.putShort(2, (short)(XdpAbi.XDP_COPY | XdpAbi.XDP_USE_NEED_WAKEUP |
-                (multiBuffer ? XdpAbi.XDP_USE_SG : 0)), LITTLE_ENDIAN);
+            // a socket binding to another's UMEM names no mode: it takes the registering socket's (copy, wake-up)
+            scratch.putShort(2, (short)(register ? XdpAbi.XDP_COPY | XdpAbi.XDP_USE_NEED_WAKEUP |
+                (multiBuffer ? XdpAbi.XDP_USE_SG : 0) : XdpAbi.XDP_SHARED_UMEM), LITTLE_ENDIAN);
             scratch.putInt(4, ifindex, LITTLE_ENDIAN);
             scratch.putInt(8, queue, LITTLE_ENDIAN);
+            scratch.putInt(12, register ? 0 : r.umem.registeredFd(), LITTLE_ENDIAN);
+            // lend half the socket's share of the UMEM to the kernel for receiving
+            for (int i = 0; i < ringSize; i++)
+            {
+                r.fill.memory.putLong(r.fill.entry(i), r.umem.take(), LITTLE_ENDIAN);
+                r.lentToFill++;
+            }
+            r.fill.publishProducer(ringSize);
             if (Libc.bind(r.fd, scratch.addressOffset(), XdpAbi.SOCKADDR_XDP_LENGTH) != 0)
             {
                 throw new PortException(where + "bind (copy mode" + (multiBuffer ? ", multi-buffer: Linux 6.6 or " +
-                    "later" : "") + ") refused: " + Libc.describe(Libc.errno()));
+                    "later" : "") + (register ? "" : ", to a shared UMEM: Linux 5.10 or later") + ") refused: " +
+                    Libc.describe(Libc.errno()));
             }
             redirect.register(queue, r.fd, where);
+            if (register)
+            {
+                r.umem.registeredBy(r.fd);
+            }
             final XskSocket socket = new XskSocket(name, interfaceName, mac, mtu, r.fd, redirect.retain(), r.umem,
-                r.umemLength, r.rx, r.fill, r.tx, r.completion, frames, ringSize);
+                r.rx, r.fill, r.tx, r.completion, ringSize, ringSize);
             r.fd = -1; // owned by the socket now
             return socket;
         }
@@ -270,8 +306,9 @@ public final class XskSocket implements Port
     private static final class Resources
     {
         int fd = -1;
-        long umem = Libc.MAP_FAILED;
-        long umemLength;
+        XskUmem umem;
+        /** Chunks taken from {@link #umem}'s pool for the fill ring. */
+        int lentToFill;
         XskRing rx;
         XskRing tx;
         XskRing fill;
@@ -283,6 +320,16 @@ public final class XskSocket implements Port
             {
                 return; // success: the socket owns everything
             }
+            Libc.close(fd);
+            if (umem != null)
+            {
+                // the chunks the fill ring held go back to the pool (the kernel let go of them with the socket)
+                for (int i = 0; i < lentToFill; i++)
+                {
+                    umem.give(fill.memory.getLong(fill.entry(i), LITTLE_ENDIAN));
+                }
+                umem.release();
+            }
             for (final XskRing ring : new XskRing[] {rx, tx, fill, completion})
             {
                 if (ring != null)
@@ -290,11 +337,6 @@ public final class XskSocket implements Port
                     Libc.munmap(ring.mapped, ring.mappedLength);
                 }
             }
-            if (umem != Libc.MAP_FAILED)
-            {
-                Libc.munmap(umem, umemLength);
-            }
-            Libc.close(fd);
         }
     }
 
@@ -322,14 +364,14 @@ public final class XskSocket implements Port
             final long address = rx.memory.getLong(entry, LITTLE_ENDIAN);
             final int length = rx.memory.getInt(entry + 8, LITTLE_ENDIAN);
             final int options = rx.memory.getInt(entry + 12, LITTLE_ENDIAN);
-            // the descriptor is consumed and its chunk queued for the fill ring before the handler runs (both
-            // published after the batch): a handler that throws does not get the same frame again
-            fill.memory.putLong(fill.entry(fillProducer++), address & -FRAME_SIZE, LITTLE_ENDIAN);
+            // the descriptor is consumed before the handler runs (published after the batch): a handler that throws
+            // does not get the same frame again
             rxConsumer++;
             n++;
             if (address < 0 || address + length > umemLength)
             {
                 counters.add(PortCounter.RX_ERRORS, 1);
+                fillOwed++; // not a chunk of ours: the fill ring gets one from the pool instead
                 if (chainLength != NO_CHAIN)
                 {
                     chainLength = CHAIN_TOO_LARGE; // a frame with a bad piece is dropped whole
@@ -340,20 +382,54 @@ public final class XskSocket implements Port
                 counters.onReceived(length);
                 final long base = address & -FRAME_SIZE;
                 chunk.wrap(umemAddress + base, FRAME_SIZE);
-                handler.onFrame(chunk, (int)(address - base), length);
+                pool.lend(base);
+                boolean claimed = false;
+                try
+                {
+                    handler.onFrame(chunk, (int)(address - base), length);
+                }
+                finally
+                {
+                    claimed = pool.endLend();
+                    if (claimed)
+                    {
+                        fillOwed++; // sent from where it is: it comes back through a completion ring
+                    }
+                    else
+                    {
+                        fill.memory.putLong(fill.entry(fillProducer++), base, LITTLE_ENDIAN);
+                    }
+                }
             }
             else
             {
+                fill.memory.putLong(fill.entry(fillProducer++), address & -FRAME_SIZE, LITTLE_ENDIAN);
                 chainPiece(handler, address, length, options);
             }
         }
-        if (rxConsumer == produced && n == 0)
+        if (rxConsumer == produced && n == 0 && fillOwed == 0)
         {
             return 0;
         }
+        repayFill();
         rx.publishConsumer(rxConsumer);
         fill.publishProducer(fillProducer);
         return n;
+    }
+
+    /** Gives the fill ring the chunks it is owed, as far as the pool has them. */
+    private void repayFill()
+    {
+        while (fillOwed > 0)
+        {
+            final long spare = pool.take();
+            if (spare < 0)
+            {
+                return;
+            }
+            fill.memory.putLong(fill.entry(fillProducer++), spare, LITTLE_ENDIAN);
+            fillOwed--;
+        }
     }
 
     /**
@@ -395,8 +471,10 @@ public final class XskSocket implements Port
     }
 
     /**
-     * Queues a copy of the frame (over several chunks when it is larger than one and the socket is multi-buffer);
-     * false when it is too large or not enough transmit chunks are free (counted).
+     * Queues the frame: as it is when it lies in the chunk a socket of this socket's UMEM is handing to its handler
+     * (the frame then must not be written to until the handler returns), else a copy (over several chunks when it
+     * is larger than one and the socket is multi-buffer); false when it is too large, or the transmit ring or the
+     * pool has no room (counted).
      */
     @Override
     public boolean send(final DirectBuffer buffer, final int offset, final int length)
@@ -407,10 +485,31 @@ public final class XskSocket implements Port
             return false;
         }
         final int chunks = (length + FRAME_SIZE - 1) / FRAME_SIZE;
-        if (freeTop < chunks)
+        if (txProducer - txConsumer > ringSize - chunks)
+        {
+            txConsumer = tx.consumerAcquire();
+            if (txProducer - txConsumer > ringSize - chunks)
+            {
+                counters.add(PortCounter.TX_BACKPRESSURE_DROPS, 1);
+                return false;
+            }
+        }
+        final long inPlace = pool.claim(buffer.addressOffset(), offset, length);
+        if (inPlace >= 0)
+        {
+            final int entry = tx.entry(txProducer++);
+            tx.memory.putLong(entry, inPlace, LITTLE_ENDIAN);
+            tx.memory.putInt(entry + 8, length, LITTLE_ENDIAN);
+            tx.memory.putInt(entry + 12, 0, LITTLE_ENDIAN);
+            txPending++;
+            counters.add(PortCounter.TX_IN_PLACE, 1);
+            counters.onSent(length);
+            return true;
+        }
+        if (pool.available() < chunks)
         {
             reclaim();
-            if (freeTop < chunks)
+            if (pool.available() < chunks)
             {
                 counters.add(PortCounter.TX_BACKPRESSURE_DROPS, 1);
                 return false;
@@ -419,7 +518,7 @@ public final class XskSocket implements Port
         for (int done = 0; done < length; done += FRAME_SIZE)
         {
             final int piece = Math.min(FRAME_SIZE, length - done);
-            final long address = freeTx[--freeTop];
+            final long address = pool.take();
             umem.putBytes((int)address, buffer, offset + done, piece);
             final int entry = tx.entry(txProducer++);
             tx.memory.putLong(entry, address, LITTLE_ENDIAN);
@@ -461,7 +560,7 @@ public final class XskSocket implements Port
         }
         while (completionConsumer != produced)
         {
-            freeTx[freeTop++] = completion.memory.getLong(completion.entry(completionConsumer++), LITTLE_ENDIAN);
+            pool.give(completion.memory.getLong(completion.entry(completionConsumer++), LITTLE_ENDIAN));
         }
         completion.publishConsumer(completionConsumer);
     }
@@ -513,12 +612,12 @@ public final class XskSocket implements Port
         flush();
         closed = true;
         redirect.release();
+        Libc.close(fd);
         for (final XskRing ring : new XskRing[] {rx, tx, fill, completion})
         {
             Libc.munmap(ring.mapped, ring.mappedLength);
         }
-        Libc.close(fd);
-        Libc.munmap(umemAddress, umemLength);
+        pool.release(); // what the kernel held for this socket stays out of a shared pool (a worker's close together)
     }
 
     @Override
