@@ -77,7 +77,10 @@ public final class PortFactory
             AfPacketPort::unavailableReason);
     }
 
-    /** As {@link #open(String, String, String, String, String, long, int, RxRingKind, XskUmem)}, asking {@code afPacketUnavailable}. */
+    /**
+     * As {@link #open(String, String, String, String, String, long, int, RxRingKind, XskUmem)}, asking
+     * {@code afPacketUnavailable}.
+     */
     static Port open(
         final String name,
         final String backend,

@@ -397,7 +397,8 @@ class XskSocketLabTest
                 assertEquals(1, seen[i], "the second kernel's reply to forwarded request " + i + ", once, intact");
             }
             assertEquals(count, forwarded[0]);
-            assertEquals(count, b.counters().get(PortCounter.TX_IN_PLACE), "every forwarded frame went out of the chunk it came in");
+            assertEquals(count, b.counters().get(PortCounter.TX_IN_PLACE),
+                "every forwarded frame went out of the chunk it came in");
             assertEquals(0, a.counters().get(PortCounter.TX_IN_PLACE), "a frame from the heap is copied");
             final long deadline = System.nanoTime() + 5_000_000_000L;
             while (umem.available() != 64 && System.nanoTime() < deadline)

@@ -164,7 +164,8 @@ final class LabOptions
         }
         else
         {
-            b.append("router's ").append(routerWorkers).append(" forwarding workers pinned alternately there and on CPU ")
+            b.append("router's ").append(routerWorkers)
+                .append(" forwarding workers pinned alternately there and on CPU ")
                 .append(genCpu).append(" (router.worker-cpus)");
         }
         if ("worker".equals(routerPlacement))

@@ -42,8 +42,8 @@ final class Report
                     String.format(Locale.ROOT, "%.1f / %.1f", r.kernelP50Us(), r.kernelP99Us()),
                 r.reordered()));
         }
-        b.append("\nWhere the throughput runs dropped frames (sums over the runs): in-backlog = the kernel's queue to " +
-            "the DUT's CPU full (af-packet generator: refused to it, which sends again: a sign of saturation, not " +
+        b.append("\nWhere the throughput runs dropped frames (sums over the runs): in-backlog = the kernel's queue " +
+            "to the DUT's CPU full (af-packet generator: refused to it, which sends again: a sign of saturation, not " +
             "loss; xdp generator: in0's receive ring full, lost), " +
             "dut-ring = our receive ring full, dut-pipeline = dropped by our pipeline, dut-tx = our transmit " +
             "refused, out-backlog = the kernel's queue towards the sink full.\n\n" +
