@@ -383,15 +383,13 @@ public final class XskSocket implements Port
                 final long base = address & -FRAME_SIZE;
                 chunk.wrap(umemAddress + base, FRAME_SIZE);
                 pool.lend(base);
-                boolean claimed = false;
                 try
                 {
                     handler.onFrame(chunk, (int)(address - base), length);
                 }
                 finally
                 {
-                    claimed = pool.endLend();
-                    if (claimed)
+                    if (pool.endLend())
                     {
                         fillOwed++; // sent from where it is: it comes back through a completion ring
                     }
