@@ -55,7 +55,10 @@ final class XdpAbi
     static final int XDP_SHARED_UMEM = 1;
     static final int XDP_COPY = 1 << 1;
     static final int XDP_USE_NEED_WAKEUP = 1 << 3;
-    /** Bind flag: frames may span several UMEM chunks, each descriptor but a frame's last marked {@link #XDP_PKT_CONTD}. */
+    /**
+     * Bind flag: frames may span several UMEM chunks, each descriptor but a frame's last marked
+     * {@link #XDP_PKT_CONTD}.
+     */
     static final int XDP_USE_SG = 1 << 4;
     /** {@code xdp_desc.options}: the frame continues in the next descriptor. */
     static final int XDP_PKT_CONTD = 1;
