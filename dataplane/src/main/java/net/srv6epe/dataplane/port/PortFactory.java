@@ -113,8 +113,8 @@ public final class PortFactory
                 return AfPacketPort.open(name, interfaceName, mac, mtu, AfPacketSettings.DEFAULT.withRxRing(rxRing));
             }
             case AF_XDP:
-                return openXdp(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu, 0,
-                    XdpRedirect.attach(interfaceName, 1, xdpMultiBuffer(mtu)), xdpUmem);
+                return XskSocket.open(name, interfaceName, mac >= 0 ? mac : InterfaceMac.of(name, interfaceName), mtu,
+                    0, XSK_FRAMES, xdpMultiBuffer(mtu), xdpUmem);
             case PCAP:
                 return PcapLivePort.open(name, interfaceName, mac, mtu);
             case PCAP_FILE:
@@ -254,20 +254,6 @@ public final class PortFactory
             multiBuffer |= xdpMultiBuffer(mtu);
         }
         return XskUmem.allocate(Integer.highestOneBit(mtus.length * XSK_FRAMES * 2 - 1), multiBuffer);
-    }
-
-    /** Opens an {@code af-xdp} socket under {@code redirect}, which it then holds (released here either way). */
-    private static Port openXdp(final String name, final String interfaceName, final long mac, final int mtu,
-        final int queue, final XdpRedirect redirect, final XskUmem umem)
-    {
-        try
-        {
-            return XskSocket.open(name, interfaceName, mac, mtu, queue, XSK_FRAMES, redirect, umem);
-        }
-        finally
-        {
-            redirect.release();
-        }
     }
 
     /** Whether an {@code af-xdp} port of IP MTU {@code mtu} needs frames over several UMEM chunks. */

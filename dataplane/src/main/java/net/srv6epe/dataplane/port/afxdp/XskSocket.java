@@ -135,11 +135,21 @@ public final class XskSocket implements Port
     public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
         final int queue, final int frames, final boolean multiBuffer)
     {
+        return open(name, interfaceName, mac, mtu, queue, frames, multiBuffer, null);
+    }
+
+    /**
+     * As {@link #open(String, String, long, int, int, int, boolean)}, in {@code shared} when it is not null (see
+     * {@link #open(String, String, long, int, int, int, XdpRedirect, XskUmem)}).
+     */
+    public static XskSocket open(final String name, final String interfaceName, final long mac, final int mtu,
+        final int queue, final int frames, final boolean multiBuffer, final XskUmem shared)
+    {
         checkFrames(frames);
         final XdpRedirect own = XdpRedirect.attach(interfaceName, queue + 1, multiBuffer);
         try
         {
-            return open(name, interfaceName, mac, mtu, queue, frames, own);
+            return open(name, interfaceName, mac, mtu, queue, frames, own, shared);
         }
         finally
         {
