@@ -418,7 +418,7 @@ public final class RouterMain
             }
             workers[w] = worker;
             workerStats.add(new WorkerStats(w, loop, own));
-            workerRunners[w] = new AgentRunner(config.router().workerIdle().newStrategy(), Throwable::printStackTrace,
+            workerRunners[w] = new AgentRunner(config.router().workerIdle().newStrategy(own), Throwable::printStackTrace,
                 null, worker);
         }
         liveView.alsoCountWorkers(workerStats);

@@ -44,6 +44,16 @@ public interface Port extends AutoCloseable
     }
 
     /**
+     * A file descriptor that {@code poll(2)} reports readable ({@code POLLIN}) when frames wait to be received, so a
+     * worker with nothing to do can sleep until then ({@code router.worker-idle: wait}); -1 when the port has none
+     * (pcap, memory). The port keeps it open; the caller only polls it.
+     */
+    default int readableFd()
+    {
+        return -1;
+    }
+
+    /**
      * Hands up to {@code limit} received frames to {@code handler}, zero copy, and returns how many. Never blocks
      * longer than a short poll (about a millisecond at most).
      */

@@ -3,6 +3,7 @@ package net.srv6epe.dataplane.worker;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import net.srv6epe.dataplane.port.Port;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -33,12 +34,20 @@ public enum WorkerIdle
      * NAPI pinned to the worker's CPU). The kernel thread then fills the ring the moment the worker has emptied it,
      * instead of waiting for a park to end; the CPU is always busy (docs/PERFORMANCE.md, "AF_XDP").
      */
-    YIELD;
+    YIELD,
+    /**
+     * Sleep in {@code ppoll(2)} on the ports' descriptors until a frame waits, {@value #MAX_PARK_US} µs at most
+     * ({@link PortWaitIdleStrategy}): a frame is picked up as soon as the kernel says it is there, and while the
+     * worker waits its CPU is free, so a kernel thread that fills its rings on that CPU (an {@code af-xdp} port's
+     * threaded NAPI) runs then and only then when it is given the lowest priority ({@code SCHED_IDLE}): it no longer
+     * takes turns with the worker while the worker still has frames, nor fills a ring the worker cannot empty.
+     */
+    WAIT;
 
     /** The longest park of {@link #BACKOFF}, in microseconds. */
     public static final long MAX_PARK_US = 100;
 
-    /** The name in configuration: {@code backoff}, {@code spin} or {@code yield}. */
+    /** The name in configuration: {@code backoff}, {@code spin}, {@code yield} or {@code wait}. */
     public String configName()
     {
         return name().toLowerCase(Locale.ROOT);
@@ -58,17 +67,21 @@ public enum WorkerIdle
                 return w;
             }
         }
-        throw new IllegalArgumentException("worker-idle '" + name + "': backoff, spin or yield");
+        throw new IllegalArgumentException("worker-idle '" + name + "': backoff, spin, yield or wait");
     }
 
-    /** A new idle strategy of this mode (one per worker thread: strategies keep state). */
-    public IdleStrategy newStrategy()
+    /**
+     * A new idle strategy of this mode for a worker of {@code ports} (one per worker thread: strategies keep state;
+     * {@link #WAIT} polls the ports' descriptors).
+     */
+    public IdleStrategy newStrategy(final Port[] ports)
     {
         return switch (this)
         {
             case SPIN -> new BusySpinIdleStrategy();
             case YIELD -> new YieldingIdleStrategy();
             case BACKOFF -> new BackoffIdleStrategy(100, 10, 1_000, TimeUnit.MICROSECONDS.toNanos(MAX_PARK_US));
+            case WAIT -> new PortWaitIdleStrategy(ports, TimeUnit.MICROSECONDS.toNanos(MAX_PARK_US));
         };
     }
 }

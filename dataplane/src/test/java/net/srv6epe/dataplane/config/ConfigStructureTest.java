@@ -21,7 +21,7 @@ class ConfigStructureTest
         assertEquals(List.of(
             "router.name: expected a string, got an integer",
             "router.workers: expected an integer, got a string",
-            "router.worker-idle: worker-idle 'nap': backoff, spin or yield",
+            "router.worker-idle: worker-idle 'nap': backoff, spin, yield or wait",
             "router.icmp: expected a mapping, got a list",
             "router.colour: unknown key 'colour' (known: control-socket, encap-source, flow-stats, icmp, journal-dir, journal-retention-hours, metrics, name, worker-cpus, worker-idle, workers)",
             "ports[0].mtu: expected an integer, got a decimal number",

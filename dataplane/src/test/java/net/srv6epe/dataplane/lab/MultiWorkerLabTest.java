@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.config.ConfigLoader;
@@ -35,7 +35,9 @@ import net.srv6epe.dataplane.control.ControlRequest;
  * A router with {@code workers: 2} on two ports forwards many UDP flows from a kernel sender to a kernel receiver:
  * every datagram arrives exactly once, each flow's datagrams in order, both workers carried traffic (their own
  * sockets: of the ports' fanout groups with af-packet, of the ports' two receive queues with af-xdp), and the
- * per-worker and per-socket counters add up to the router's totals.
+ * per-worker and per-socket counters add up to the router's totals. Each backend runs with workers that park when
+ * idle ({@code backoff}) and with workers that sleep in {@code ppoll} on their sockets ({@code wait}), woken by the
+ * frames themselves.
  *
  * <pre>
  *   sender (fd00:b1::1) --veth-- [p0 | worker 0, worker 1 | p1] --veth-- receiver (fd00:b2::1)
@@ -90,9 +92,10 @@ class MultiWorkerLabTest
         }
     }
 
-    @ParameterizedTest(name = "backend {0}")
-    @ValueSource(strings = {"af-packet", "af-xdp"})
-    void twoWorkersForwardEveryFlowExactlyOnceAndInOrderAndTheirCountersAddUp(final String backend) throws Exception
+    @ParameterizedTest(name = "backend {0}, worker-idle {1}")
+    @CsvSource({"af-packet, backoff", "af-xdp, backoff", "af-packet, wait", "af-xdp, wait"})
+    void twoWorkersForwardEveryFlowExactlyOnceAndInOrderAndTheirCountersAddUp(final String backend,
+        final String idle) throws Exception
     {
         if (backend.equals("af-xdp"))
         {
@@ -108,6 +111,7 @@ class MultiWorkerLabTest
             "  control-socket: " + dir.resolve("mw.sock"),
             "  journal-dir: " + dir.resolve("journal"),
             "  workers: 2",
+            "  worker-idle: " + idle,
             "  metrics: { listen: 'off' }",
             "ports:",
             "  - { name: p0, interface: " + toSender.a() + ", backend: " + backend +

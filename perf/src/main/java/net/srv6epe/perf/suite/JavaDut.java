@@ -129,7 +129,7 @@ final class JavaDut
             // DUT CPU for one worker), where the kernel DUT's receive work runs too (RPS does not apply to XDP;
             // without this it runs on the generator's CPU)
             lab.threadedNapi(lab.dut, IN_IF, workerOnly ? workerCpus(lab, settings.routerWorkers()) :
-                List.of(lab.dutCpu), settings.routerNice(), true);
+                List.of(lab.dutCpu), settings.routerNice(), settings.javaNapiPolicy());
         }
         return router;
     }

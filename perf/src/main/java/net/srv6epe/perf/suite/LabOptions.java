@@ -67,14 +67,16 @@ final class LabOptions
 
     @Option(names = "--router-worker-idle",
         description = "the router's router.worker-idle: backoff (parks up to 100 µs when idle), spin (polls " +
-            "continuously; with --router-placement worker the worker owns the DUT CPU) or yield (polls, giving the " +
-            "CPU to in0's NAPI thread between empty rounds) (default: yield with --router-backend af-xdp, else " +
+            "continuously; with --router-placement worker the worker owns the DUT CPU), yield (polls, giving the " +
+            "CPU to in0's NAPI thread between empty rounds) or wait (sleeps in ppoll until a frame waits; with " +
+            "af-xdp in0's NAPI thread then runs SCHED_IDLE) (default: yield with --router-backend af-xdp, else " +
             "backoff)")
     String routerWorkerIdle;
 
     @Option(names = "--router-backend", defaultValue = "af-packet",
         description = "the router's ports' backend: af-packet, or af-xdp (experimental: copy mode; in0's NAPI made " +
-            "threaded, its thread pinned to the DUT CPU as SCHED_BATCH) (default: ${DEFAULT-VALUE})")
+            "threaded, its thread pinned to the DUT CPU as SCHED_BATCH, or SCHED_IDLE beside a worker-idle wait) " +
+            "(default: ${DEFAULT-VALUE})")
     String routerBackend;
 
     @Option(names = "--router-workers", defaultValue = "1",
@@ -119,7 +121,7 @@ final class LabOptions
         oneOf("--router-rx-ring", routerRxRing, "blocks", "frames");
         oneOf("--router-backend", routerBackend, "af-packet", "af-xdp");
         oneOf("--gen-backend", genBackend, "af-packet", "xdp");
-        oneOf("--router-worker-idle", workerIdle(), "backoff", "spin", "yield");
+        oneOf("--router-worker-idle", workerIdle(), "backoff", "spin", "yield", "wait");
         if (routerWorkers < 1 || routerWorkers > 8)
         {
             throw new IllegalArgumentException("--router-workers is 1..8, not " + routerWorkers);
@@ -181,7 +183,7 @@ final class LabOptions
             b.append(", nice ").append(routerNice);
         }
         b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (in0's NAPI " + (routerWorkers == 1 ?
-            "thread there" : "threads, a queue per worker, each on its worker's CPU") + ", SCHED_BATCH)" :
+            "thread there" : "threads, a queue per worker, each on its worker's CPU") + ", " + ("wait".equals(workerIdle()) ? "SCHED_IDLE" : "SCHED_BATCH") + ")" :
             ", its receive ring " + routerRxRing).append(", worker idle ").append(workerIdle());
         if ("xdp".equals(genBackend))
         {

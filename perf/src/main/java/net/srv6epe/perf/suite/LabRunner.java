@@ -46,8 +46,8 @@ final class LabRunner
      * @param workerOnly     only the router's worker on the DUT CPU, its other threads on the generator's.
      * @param sinkRps        the sink's receive work moved to the generator's CPU by RPS (else where the DUT sends).
      * @param routerRxRing   the router's {@code ports[].rx-ring}: {@code blocks} or {@code frames}.
-     * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff}, {@code spin} or
-     *                       {@code yield}.
+     * @param routerWorkerIdle the router's {@code router.worker-idle}: {@code backoff}, {@code spin},
+     *                       {@code yield} or {@code wait}.
      * @param routerWorkers  the router's {@code router.workers}.
      * @param routerBackend  the router's ports' backend: {@code af-packet} or {@code af-xdp} (experimental).
      * @param dutRps         the DUT's receive work on {@code in0} moved to the DUT's CPU by RPS (else it runs in the
@@ -64,6 +64,16 @@ final class LabRunner
         boolean xdpGenerator()
         {
             return "xdp".equals(genBackend);
+        }
+
+        /**
+         * The scheduling class of a Java DUT's NAPI thread (see {@link LabTopology#threadedNapi}): {@code idle} beside
+         * a worker that waits in {@code ppoll} (the thread runs only while the worker waits), else {@code batch}
+         * (it runs when a yielding worker gives the CPU up, or at the tick).
+         */
+        String javaNapiPolicy()
+        {
+            return "wait".equals(routerWorkerIdle) ? "idle" : "batch";
         }
     }
 
@@ -131,7 +141,7 @@ final class LabRunner
                 // the af-xdp router's start did this for its own NAPI thread; the others' receive work goes to the
                 // DUT's CPU the same way (a Java DUT's thread as a batch task beside its worker)
                 lab.threadedNapi(lab.dut, Addressing.IN_IF, List.of(settings.dutCpu()),
-                    dut == Dut.JAVA ? settings.routerNice() : 0, dut == Dut.JAVA);
+                    dut == Dut.JAVA ? settings.routerNice() : 0, dut == Dut.JAVA ? settings.javaNapiPolicy() : null);
             }
             final Path done = dir.resolve("gen-done");
             final Path sinkLog = dir.resolve("sink.log");

@@ -138,11 +138,15 @@ final class LabTopology implements AutoCloseable
      * would otherwise preempt the router's worker on that CPU every few frames (~35 k switches a second each way at
      * 300 kpps); as a batch task one runs when the worker gives the CPU up (worker-idle {@code yield}) or at the tick.
      * A {@code nice} other than 0 (the router's) is given to the threads too: a router raised above other tasks
-     * with its NAPI thread left behind would starve the thread that fills its ring. {@code batch} false (the kernel
-     * DUT, whose forwarding is the thread's own work): the threads keep their scheduling class.
+     * with its NAPI thread left behind would starve the thread that fills its ring. Beside a worker that sleeps in
+     * {@code ppoll} until its ring has frames (worker-idle {@code wait}) the threads run {@code SCHED_IDLE}
+     * ({@code policy} {@code idle}): one runs only while the worker waits, and the worker's wake-up, at the end of
+     * the thread's NAPI poll (64 frames at most), takes the CPU back at once, so the thread never fills more of the
+     * ring than the worker empties (nice does not apply to that class). {@code policy} null (the kernel DUT, whose
+     * forwarding is the thread's own work): the threads keep their scheduling class.
      */
     void threadedNapi(final String ns, final String ifc, final List<Integer> cpus, final int nice,
-        final boolean batch)
+        final String policy)
     {
         final Set<Long> before = napiThreads(ifc);
         final String[] enable = {"ip", "netns", "exec", ns, "sh", "-c", "echo 1 > /sys/class/net/" + ifc + "/threaded"};
@@ -181,11 +185,11 @@ final class LabTopology implements AutoCloseable
         {
             final String pid = String.valueOf(byQueue.get(q));
             run("taskset", "-p", "-c", String.valueOf(cpus.get(q % cpus.size())), pid);
-            if (batch)
+            if (policy != null)
             {
-                run("chrt", "--batch", "-p", "0", pid);
+                run("chrt", "--" + policy, "-p", "0", pid);
             }
-            if (nice != 0)
+            if (nice != 0 && !"idle".equals(policy))
             {
                 run("renice", "-n", String.valueOf(nice), "-p", pid);
             }

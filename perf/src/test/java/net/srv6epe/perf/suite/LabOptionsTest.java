@@ -68,8 +68,14 @@ class LabOptionsTest
         assertEquals("yield", xdp.runner().settings().routerWorkerIdle());
         assertTrue(xdp.placement().contains(", its ports af-xdp (in0's NAPI thread there, SCHED_BATCH), worker idle " +
             "yield;"), xdp.placement());
+        assertEquals("batch", xdp.runner().settings().javaNapiPolicy());
         assertEquals("backoff", parse("--router-backend", "af-xdp", "--router-worker-idle", "backoff").runner()
             .settings().routerWorkerIdle());
+        // a worker that waits in ppoll has the NAPI thread run only while it waits
+        final LabOptions wait = parse("--router-backend", "af-xdp", "--router-worker-idle", "wait");
+        assertEquals("idle", wait.runner().settings().javaNapiPolicy());
+        assertTrue(wait.placement().contains(", its ports af-xdp (in0's NAPI thread there, SCHED_IDLE), worker idle " +
+            "wait;"), wait.placement());
     }
 
     @Test

@@ -285,6 +285,12 @@ public final class AfPacketPort implements Port
     }
 
     @Override
+    public int readableFd()
+    {
+        return fd;
+    }
+
+    @Override
     public String rxRing()
     {
         return settings.rxRing().configName();

@@ -595,6 +595,12 @@ public final class XskSocket implements Port
      * the fill ring only after the handler returned.
      */
     @Override
+    public int readableFd()
+    {
+        return fd;
+    }
+
+    @Override
     public int writableHeadroom()
     {
         return RX_HEADROOM;

@@ -144,6 +144,9 @@ public final class Libc
 
     public static native int poll(long fds, long count, int timeoutMs);
 
+    /** {@code ppoll(2)}: {@code timeout} is the address of a {@code struct timespec} (seconds, nanoseconds). */
+    public static native int ppoll(long fds, long count, long timeout, long signalMask);
+
     public static native int sendmmsg(int fd, long messages, int count, int flags);
 
     public static native long recv(int fd, long buffer, long length, int flags);
