@@ -418,8 +418,8 @@ public final class RouterMain
             }
             workers[w] = worker;
             workerStats.add(new WorkerStats(w, loop, own));
-            workerRunners[w] = new AgentRunner(config.router().workerIdle().newStrategy(own), Throwable::printStackTrace,
-                null, worker);
+            workerRunners[w] = new AgentRunner(config.router().workerIdle().newStrategy(own),
+                Throwable::printStackTrace, null, worker);
         }
         liveView.alsoCountWorkers(workerStats);
         // bonding (docs/BONDING.md): the head end's bonds and agent, each worker's senders and tail-end receiver

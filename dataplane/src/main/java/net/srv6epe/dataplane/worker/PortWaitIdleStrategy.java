@@ -127,7 +127,8 @@ public final class PortWaitIdleStrategy implements IdleStrategy
     private void clearSocketError(final int fd)
     {
         errorValue.putInt(4, 4); // the value's length, in and out
-        Libc.getsockopt(fd, Libc.SOL_SOCKET, Libc.SO_ERROR, errorValue.addressOffset(), errorValue.addressOffset() + 4);
+        Libc.getsockopt(fd, Libc.SOL_SOCKET, Libc.SO_ERROR, errorValue.addressOffset(),
+            errorValue.addressOffset() + 4);
     }
 
     @Override

@@ -39,7 +39,7 @@ final class JavaDut
      * The router's YAML for {@code scenario}: control socket and journals under {@code dir}, {@code workers} workers
      * pinned to {@code workerCpus} (one each, in order; empty: not pinned), its ports on {@code backend}
      * ({@code af-packet} with the receive ring {@code rxRing}, {@code blocks} or {@code frames}; or {@code af-xdp}),
-     * its workers' idle mode {@code idle} ({@code backoff}, {@code spin} or {@code yield}).
+     * its workers' idle mode {@code idle} ({@code backoff}, {@code spin}, {@code yield} or {@code wait}).
      */
     static String config(final Scenario scenario, final Path dir, final int workers, final List<Integer> workerCpus,
         final String rxRing, final String idle, final String backend)

@@ -182,8 +182,9 @@ final class LabOptions
         {
             b.append(", nice ").append(routerNice);
         }
+        final String napiClass = "wait".equals(workerIdle()) ? "SCHED_IDLE" : "SCHED_BATCH";
         b.append("af-xdp".equals(routerBackend) ? ", its ports af-xdp (in0's NAPI " + (routerWorkers == 1 ?
-            "thread there" : "threads, a queue per worker, each on its worker's CPU") + ", " + ("wait".equals(workerIdle()) ? "SCHED_IDLE" : "SCHED_BATCH") + ")" :
+            "thread there" : "threads, a queue per worker, each on its worker's CPU") + ", " + napiClass + ")" :
             ", its receive ring " + routerRxRing).append(", worker idle ").append(workerIdle());
         if ("xdp".equals(genBackend))
         {

@@ -589,17 +589,17 @@ public final class XskSocket implements Port
         return stats.getLong(0, LITTLE_ENDIAN) + stats.getLong(24, LITTLE_ENDIAN);
     }
 
-    /**
-     * {@value #RX_HEADROOM}: each frame is handed over in a buffer of its own (its UMEM chunk, or the buffer a
-     * multi-buffer frame is put back together in) with that many writable octets in front, the chunk going back to
-     * the fill ring only after the handler returned.
-     */
     @Override
     public int readableFd()
     {
         return fd;
     }
 
+    /**
+     * {@value #RX_HEADROOM}: each frame is handed over in a buffer of its own (its UMEM chunk, or the buffer a
+     * multi-buffer frame is put back together in) with that many writable octets in front, the chunk going back to
+     * the fill ring only after the handler returned.
+     */
     @Override
     public int writableHeadroom()
     {
