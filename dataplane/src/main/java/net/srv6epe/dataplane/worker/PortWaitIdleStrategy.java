@@ -23,10 +23,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class PortWaitIdleStrategy implements IdleStrategy
 {
-    /** {@code struct pollfd}: int fd, short events, short revents. */
-    private static final int POLLFD_SIZE = 8;
-    private static final int POLLFD_EVENTS = 4;
-    private static final int POLLFD_REVENTS = 6;
+    /** {@code struct timespec { time_t tv_sec 0; long tv_nsec 8; }}. */
     private static final int TIMESPEC_SIZE = 16;
 
     private final long maxWaitNanos;
@@ -56,14 +53,14 @@ public final class PortWaitIdleStrategy implements IdleStrategy
             n += port.readableFd() >= 0 ? 1 : 0;
         }
         count = n;
-        pollFds = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(1, n) * POLLFD_SIZE));
+        pollFds = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(1, n) * Libc.POLLFD_LENGTH));
         int i = 0;
         for (final Port port : ports)
         {
             if (port.readableFd() >= 0)
             {
-                pollFds.putInt(i * POLLFD_SIZE, port.readableFd());
-                pollFds.putShort(i * POLLFD_SIZE + POLLFD_EVENTS, Libc.POLLIN);
+                pollFds.putInt(i * Libc.POLLFD_LENGTH + Libc.POLLFD_FD_OFFSET, port.readableFd());
+                pollFds.putShort(i * Libc.POLLFD_LENGTH + Libc.POLLFD_EVENTS_OFFSET, Libc.POLLIN);
                 i++;
             }
         }
@@ -78,7 +75,7 @@ public final class PortWaitIdleStrategy implements IdleStrategy
         int n = 0;
         for (int i = 0; i < count; i++)
         {
-            n += pollFds.getInt(i * POLLFD_SIZE) >= 0 ? 1 : 0;
+            n += pollFds.getInt(i * Libc.POLLFD_LENGTH + Libc.POLLFD_FD_OFFSET) >= 0 ? 1 : 0;
         }
         return n;
     }
@@ -103,7 +100,7 @@ public final class PortWaitIdleStrategy implements IdleStrategy
     {
         for (int i = 0; i < count; i++)
         {
-            pollFds.putShort(i * POLLFD_SIZE + POLLFD_REVENTS, (short)0);
+            pollFds.putShort(i * Libc.POLLFD_LENGTH + Libc.POLLFD_REVENTS_OFFSET, (short)0);
         }
         if (Libc.ppoll(pollFds.addressOffset(), count, timeout.addressOffset(), 0L) <= 0)
         {
@@ -111,15 +108,15 @@ public final class PortWaitIdleStrategy implements IdleStrategy
         }
         for (int i = 0; i < count; i++)
         {
-            final short revents = pollFds.getShort(i * POLLFD_SIZE + POLLFD_REVENTS);
+            final short revents = pollFds.getShort(i * Libc.POLLFD_LENGTH + Libc.POLLFD_REVENTS_OFFSET);
             if ((revents & (Libc.POLLHUP | Libc.POLLNVAL)) != 0)
             {
                 // closed: a negative descriptor is skipped by poll(2)
-                pollFds.putInt(i * POLLFD_SIZE, -1);
+                pollFds.putInt(i * Libc.POLLFD_LENGTH + Libc.POLLFD_FD_OFFSET, -1);
             }
             else if ((revents & Libc.POLLERR) != 0)
             {
-                clearSocketError(pollFds.getInt(i * POLLFD_SIZE));
+                clearSocketError(pollFds.getInt(i * Libc.POLLFD_LENGTH + Libc.POLLFD_FD_OFFSET));
             }
         }
     }

@@ -96,8 +96,8 @@ public final class AfPacketPort implements Port
             new FrameRing(mapped, slot, (int)(ringLength / slot), counters) :
             new RxRing(mapped, settings.blockSize(), settings.blockCount(), counters);
         this.tx = new TxBatch(fd, settings.txBatch(), MAX_FRAME_LENGTH, true, counters);
-        control.putInt(PacketAbi.POLLFD_FD_OFFSET, fd);
-        control.putShort(PacketAbi.POLLFD_EVENTS_OFFSET, Libc.POLLIN);
+        control.putInt(Libc.POLLFD_FD_OFFSET, fd);
+        control.putShort(Libc.POLLFD_EVENTS_OFFSET, Libc.POLLIN);
         lastStatsNs = System.nanoTime();
     }
 
@@ -369,7 +369,7 @@ public final class AfPacketPort implements Port
 
     private void awaitBlock()
     {
-        control.putShort(PacketAbi.POLLFD_REVENTS_OFFSET, (short)0);
+        control.putShort(Libc.POLLFD_REVENTS_OFFSET, (short)0);
         final int result = Libc.poll(control.addressOffset(), 1, settings.pollTimeoutMs());
         if (result < 0)
         {
@@ -379,7 +379,7 @@ public final class AfPacketPort implements Port
             }
             return;
         }
-        final short revents = control.getShort(PacketAbi.POLLFD_REVENTS_OFFSET);
+        final short revents = control.getShort(Libc.POLLFD_REVENTS_OFFSET);
         if ((revents & (Libc.POLLERR | Libc.POLLHUP | Libc.POLLNVAL)) != 0)
         {
             // e.g. ENETDOWN when the link went down: count it and clear it, or poll would return at once forever.

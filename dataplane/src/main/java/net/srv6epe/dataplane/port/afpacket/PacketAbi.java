@@ -159,12 +159,6 @@ final class PacketAbi
     static final int IOV_LEN_OFFSET = 8;
     static final int IOVEC_LENGTH = 16;
 
-    /** {@code struct pollfd { int fd 0; short events 4; short revents 6; }} (8 bytes). */
-    static final int POLLFD_FD_OFFSET = 0;
-    static final int POLLFD_EVENTS_OFFSET = 4;
-    static final int POLLFD_REVENTS_OFFSET = 6;
-    static final int POLLFD_LENGTH = 8;
-
     private PacketAbi()
     {
     }

@@ -50,6 +50,11 @@ public final class Libc
     public static final short POLLERR = 0x8;
     public static final short POLLHUP = 0x10;
     public static final short POLLNVAL = 0x20;
+    /** {@code struct pollfd { int fd 0; short events 4; short revents 6; }} (8 bytes). */
+    public static final int POLLFD_FD_OFFSET = 0;
+    public static final int POLLFD_EVENTS_OFFSET = 4;
+    public static final int POLLFD_REVENTS_OFFSET = 6;
+    public static final int POLLFD_LENGTH = 8;
 
     // <errno.h> (asm-generic/errno-base.h, errno.h)
     public static final int EPERM = 1;
