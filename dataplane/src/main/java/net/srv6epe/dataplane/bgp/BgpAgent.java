@@ -146,7 +146,8 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             peers.put(nc.address(), peer);
         }
         this.speaker = new BgpSpeaker(BgpSetup.listen(bgp), neighbors, clock, this);
-        this.snapshot = BgpSnapshot.empty(bgp.asn(), bgp.routerId());
+        // every configured neighbor is shown (Idle) from the start, not only after the first round of the thread
+        publishSnapshot(clock.nanoTime());
     }
 
     // ------------------------------------------------------------------------------------------ any thread

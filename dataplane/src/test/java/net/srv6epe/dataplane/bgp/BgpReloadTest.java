@@ -82,7 +82,7 @@ class BgpReloadTest
             peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
             AgentRunner.startOnThread(peerRunner);
             final ControlClient cli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
-            waitFor(cli, "bgp-summary", null, rows -> "Established".equals(rows.get(0).get("state").asText()));
+            waitFor(cli, "bgp-summary", null, rows -> "Established".equals(rows.path(0).path("state").asText()));
             peer.announce(LEARNED);
             waitFor(cli, "route", "epe-a", rows -> find(rows, "prefix", LEARNED) != null);
             final String sid = find(waitFor(cli, "sids", null, rows -> find(rows, "vrf", "epe-a") != null), "vrf",
@@ -117,7 +117,7 @@ class BgpReloadTest
             // the bgp section takes a restart
             Files.writeString(file, asbrConfig(port, "{ prefix: \"" + STATIC + "\", action: blackhole }", "60"));
             assertTrue(reload(1).contains("reload refused: bgp changed; that section takes a restart"));
-            assertEquals("Established", waitFor(cli, "bgp-summary", null, rows -> true).get(0).get("state")
+            assertEquals("Established", waitFor(cli, "bgp-summary", null, rows -> true).path(0).path("state")
                 .asText());
         }
         finally

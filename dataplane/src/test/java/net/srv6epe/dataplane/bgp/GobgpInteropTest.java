@@ -85,10 +85,10 @@ class GobgpInteropTest
             final JsonNode sids = waitFor(asbrCli, "sids", null, rows -> find(rows, "vrf", "epe-a") != null);
             sid = find(sids, "vrf", "epe-a").get("sid").asText();
             waitFor(asbrCli, "bgp-summary", null, rows -> rows.size() == 2 &&
-                "Established".equals(rows.get(0).get("state").asText()) &&
+                "Established".equals(rows.path(0).path("state").asText()) &&
                 "Established".equals(rows.get(1).get("state").asText()));
             waitFor(csCli, "bgp-summary", null, rows -> rows.size() == 1 &&
-                "Established".equals(rows.get(0).get("state").asText()));
+                "Established".equals(rows.path(0).path("state").asText()));
 
             peer.announce(PREFIX_1, PREFIX_2);
 
@@ -182,7 +182,7 @@ class GobgpInteropTest
             waitFor(csCli, "route", "epe-a", rows -> find(rows, "prefix", PREFIX_2) == null);
             waitUntil(() -> run(api, "global", "rib", "-a", "vpnv6", "-j").out.trim().matches("\\{\\}|null|"),
                 WAIT_MS, "GoBGP's VPNv6 RIB empty");
-            waitFor(csCli, "bgp-summary", null, rows -> "Established".equals(rows.get(0).get("state").asText()));
+            waitFor(csCli, "bgp-summary", null, rows -> "Established".equals(rows.path(0).path("state").asText()));
             peerRunner.close();
             peerRunner = null;
         }

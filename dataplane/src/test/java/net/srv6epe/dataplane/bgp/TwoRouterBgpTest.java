@@ -74,10 +74,10 @@ class TwoRouterBgpTest
 
             // both sessions Established
             waitFor(asbrCli, "bgp-summary", null, rows -> rows.size() == 2 &&
-                "Established".equals(rows.get(0).get("state").asText()) &&
+                "Established".equals(rows.path(0).path("state").asText()) &&
                 "Established".equals(rows.get(1).get("state").asText()));
             waitFor(csCli, "bgp-summary", null, rows -> rows.size() == 1 &&
-                "Established".equals(rows.get(0).get("state").asText()));
+                "Established".equals(rows.path(0).path("state").asText()));
 
             peer.announce(PREFIX_1, PREFIX_2);
             final JsonNode routes = waitFor(csCli, "route", "epe-a",
