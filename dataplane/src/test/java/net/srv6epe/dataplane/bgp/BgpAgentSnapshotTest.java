@@ -1,5 +1,6 @@
 package net.srv6epe.dataplane.bgp;
 
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -28,28 +29,10 @@ class BgpAgentSnapshotTest
     @Test
     void everyConfiguredNeighborIsShownIdleBeforeTheFirstRound() throws Exception
     {
-        final RouterConfig config = ConfigLoader.parse(String.join("\n",
-            "router: { name: s }",
-            "ports:",
-            "  - { name: peer-a, backend: pcap-file, write: out.pcap, mac: \"02:00:00:00:00:01\"," +
-                " addresses: [\"fd00:a::1/64\"] }",
-            "vrfs:",
-            "  - { name: epe-a, table: 101 }",
-            "bgp:",
-            "  asn: 65000",
-            "  router-id: 198.18.0.1",
-            "  listen: [\"127.0.0.1:0\"]",
-            "  neighbors:",
-            "    - { address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast] }",
-            "    - { address: 127.0.0.4, remote-as: 65000, role: ibgp, families: [vpnv6] }",
-            "  asbr:",
-            "    dataplane-address: \"fd00:20::1\"",
-            "    locator: { prefix: \"fc00:0:1::/48\", block-length: 32, function-length: 16 }",
-            "    egress-peers:",
-            "      - { neighbor: 127.0.0.3, vrf: epe-a, rd: \"65000:100\", export-route-targets: [\"65000:100\"],",
-            "          behavior: End.DT6, next-hop: \"fd00:a::2\", port: peer-a }",
-            ""));
-        try (RouteEventJournal journal = RouteEventJournal.open(dir))
+        final RouterConfig config = ConfigLoader.parse(asbrYaml(dir, "127.0.0.1:0", "",
+            "{ address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast] }",
+            "{ address: 127.0.0.4, remote-as: 65000, role: ibgp }"));
+        try (RouteEventJournal journal = RouteEventJournal.open(dir.resolve("journal")))
         {
             final ForwardingWriter writer = new ForwardingWriter(new JournalingPublisher(new ForwardingStatePublisher(),
                 journal, SystemEpochNanoClock.INSTANCE, SystemNanoClock.INSTANCE), 100);

@@ -60,6 +60,42 @@ final class BgpTestSupport
         return start(file);
     }
 
+    /**
+     * An ASBR's configuration: control socket and journal in {@code dir}, metrics on a free loopback port, one
+     * port ({@code peer-a}) and one VRF ({@code epe-a}, table 101, with {@code routes}: YAML flow items or empty),
+     * the speaker listening on {@code listen}, the neighbors given as YAML flow mappings, and egress peer
+     * 127.0.0.3 bound to {@code epe-a} with End.DT6 (locator fc00:0:1::/48).
+     */
+    static String asbrYaml(final Path dir, final String listen, final String routes, final String... neighbors)
+    {
+        final List<String> lines = new ArrayList<>(List.of(
+            "router: { name: asbr, control-socket: " + dir.resolve("asbr.sock") + ",",
+            "          journal-dir: " + dir.resolve("asbr-journal") + ", metrics: { listen: \"127.0.0.1:0\" } }",
+            "ports:",
+            "  - { name: peer-a, backend: pcap-file, write: asbr-out.pcap, mac: \"02:00:00:00:00:01\"," +
+                " addresses: [\"fd00:a::1/64\"] }",
+            "vrfs:",
+            "  - { name: epe-a, table: 101, routes: [" + routes + "] }",
+            "bgp:",
+            "  asn: 65000",
+            "  router-id: 198.18.0.1",
+            "  listen: [\"" + listen + "\"]",
+            "  neighbors:"));
+        for (final String n : neighbors)
+        {
+            lines.add("    - " + n);
+        }
+        lines.addAll(List.of(
+            "  asbr:",
+            "    dataplane-address: \"fd00:20::1\"",
+            "    locator: { prefix: \"fc00:0:1::/48\", block-length: 32, function-length: 16 }",
+            "    egress-peers:",
+            "      - { neighbor: 127.0.0.3, vrf: epe-a, rd: \"65000:100\", export-route-targets: [\"65000:100\"],",
+            "          behavior: End.DT6, next-hop: \"fd00:a::2\", port: peer-a }",
+            ""));
+        return String.join("\n", lines);
+    }
+
     /** Starts a router from a YAML file, which {@code srv6 config reload} reads again. */
     static RouterMain.Running start(final Path file) throws Exception
     {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.WAIT_MS;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
@@ -261,30 +262,11 @@ class GobgpInteropTest
 
     private String asbrConfig(final int gport, final int aport)
     {
-        return String.join("\n",
-            "router: { name: asbr, control-socket: " + dir.resolve("asbr.sock") + ",",
-            "          journal-dir: " + dir.resolve("asbr-journal") + ", metrics: { listen: \"127.0.0.1:0\" } }",
-            "ports:",
-            "  - { name: peer-a, backend: pcap-file, write: asbr-out.pcap, mac: \"02:00:00:00:00:01\"," +
-                " addresses: [\"fd00:a::1/64\"] }",
-            "vrfs:",
-            "  - { name: epe-a, table: 101 }",
-            "bgp:",
-            "  asn: 65000",
-            "  router-id: 198.18.0.1",
-            "  listen: [\"127.0.0.2:" + aport + "\"]",
-            "  neighbors:",
-            "    - { address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast]," +
-                " passive: true, hold-time: 30, connect-retry: 1 }",
-            "    - { address: 127.0.0.1, port: " + gport + ", local-address: 127.0.0.2, remote-as: 65000," +
-                " role: ibgp, hold-time: 30, connect-retry: 1 }",
-            "  asbr:",
-            "    dataplane-address: \"fd00:20::1\"",
-            "    locator: { prefix: \"fc00:0:1::/48\", block-length: 32, function-length: 16 }",
-            "    egress-peers:",
-            "      - { neighbor: 127.0.0.3, vrf: epe-a, rd: \"65000:100\", export-route-targets: [\"65000:100\"],",
-            "          behavior: End.DT6, next-hop: \"fd00:a::2\", port: peer-a }",
-            "");
+        return asbrYaml(dir, "127.0.0.2:" + aport, "",
+            "{ address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast], passive: true," +
+                " hold-time: 30, connect-retry: 1 }",
+            "{ address: 127.0.0.1, port: " + gport + ", local-address: 127.0.0.2, remote-as: 65000, role: ibgp," +
+                " hold-time: 30, connect-retry: 1 }");
     }
 
     private String csConfig(final int gport)

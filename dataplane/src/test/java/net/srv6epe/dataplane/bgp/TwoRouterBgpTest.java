@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
@@ -213,29 +214,10 @@ class TwoRouterBgpTest
 
     private String asbrConfig(final int port)
     {
-        return String.join("\n",
-            "router: { name: asbr, control-socket: " + dir.resolve("asbr.sock") + ",",
-            "          journal-dir: " + dir.resolve("asbr-journal") + ", metrics: { listen: \"127.0.0.1:0\" } }",
-            "ports:",
-            "  - { name: peer-a, backend: pcap-file, write: asbr-out.pcap, mac: \"02:00:00:00:00:01\"," +
-                " addresses: [\"fd00:a::1/64\"] }",
-            "vrfs:",
-            "  - { name: epe-a, table: 101 }",
-            "bgp:",
-            "  asn: 65000",
-            "  router-id: 198.18.0.1",
-            "  listen: [\"127.0.0.1:" + port + "\"]",
-            "  neighbors:",
-            "    - { address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast]," +
-                " passive: true, hold-time: 30 }",
-            "    - { address: 127.0.0.2, remote-as: 65000, role: ibgp, passive: true, hold-time: 30 }",
-            "  asbr:",
-            "    dataplane-address: \"fd00:20::1\"",
-            "    locator: { prefix: \"fc00:0:1::/48\", block-length: 32, function-length: 16 }",
-            "    egress-peers:",
-            "      - { neighbor: 127.0.0.3, vrf: epe-a, rd: \"65000:100\", export-route-targets: [\"65000:100\"],",
-            "          behavior: End.DT6, next-hop: \"fd00:a::2\", port: peer-a }",
-            "");
+        return asbrYaml(dir, "127.0.0.1:" + port, "",
+            "{ address: 127.0.0.3, remote-as: 65010, role: egress-peer, families: [ipv6-unicast], passive: true," +
+                " hold-time: 30 }",
+            "{ address: 127.0.0.2, remote-as: 65000, role: ibgp, passive: true, hold-time: 30 }");
     }
 
     private String csConfig(final int port)
