@@ -209,6 +209,27 @@ public final class AsbrRole implements RibListener
         return vrf(vrf).exported.size();
     }
 
+    /**
+     * Routes of {@code family} in the Adj-RIB-Out to an iBGP neighbor that negotiated it ({@link #adjRibOut}): the
+     * exported VPNv6 routes for VPN-IPv6, the locator route (once started) for IPv6 unicast, none of any other.
+     */
+    public int advertisedCount(final AddressFamily family)
+    {
+        if (AddressFamily.IPV6_UNICAST.equals(family))
+        {
+            return started ? 1 : 0;
+        }
+        int count = 0;
+        if (AddressFamily.VPN_IPV6.equals(family))
+        {
+            for (final PeerVrf v : vrfs)
+            {
+                count += v.exported.size();
+            }
+        }
+        return count;
+    }
+
     /** Route changes not from an egress peer's IPv6 unicast (ignored). */
     public long ignoredChanges()
     {

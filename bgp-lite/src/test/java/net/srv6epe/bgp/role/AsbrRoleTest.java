@@ -257,6 +257,9 @@ class AsbrRoleTest
             ValidationResult.VALID);
         role.onUpdate(peerB, unicast("fe80::1", basic(65020), "2001:db8:3::/48"), ValidationResult.VALID);
         role.drainUpdates(WireOptions.DEFAULT);
+        assertEquals(3, role.advertisedCount(AddressFamily.VPN_IPV6));
+        assertEquals(1, role.advertisedCount(AddressFamily.IPV6_UNICAST), "the locator");
+        assertEquals(0, role.advertisedCount(AddressFamily.IPV4_UNICAST));
 
         role.onUpdate(peerA, unicastWithdraw("2001:db8:1::/48"), ValidationResult.VALID);
         assertEquals(1, sink.count("peer-a"));
@@ -276,6 +279,7 @@ class AsbrRoleTest
         assertEquals(RD_B, ((VpnIpv6Prefix)unreach.withdrawn().get(0)).rd());
         assertEquals(1, role.exportedCount("peer-a"));
         assertEquals(0, role.exportedCount("peer-b"));
+        assertEquals(1, role.advertisedCount(AddressFamily.VPN_IPV6), "one VPNv6 route left");
         final long withdrawEvents = ring.snapshot().stream()
             .filter(e -> e.kind() == RouteEvent.Kind.ROUTE_WITHDRAW).count();
         assertEquals(2, withdrawEvents);
@@ -351,6 +355,8 @@ class AsbrRoleTest
         role.drainUpdates(WireOptions.DEFAULT);
         final List<UpdateMessage> again = roundTrip(role.adjRibOut(WireOptions.DEFAULT), WireOptions.DEFAULT);
         assertEquals(4, again.size());
+        assertEquals(1, role.advertisedCount(AddressFamily.VPN_IPV6), "the VPNv6 route the refresh sent");
+        assertEquals(1, role.advertisedCount(AddressFamily.IPV6_UNICAST), "the locator the refresh sent");
         checkVpn(again.get(0), RD_A, RT_A, "fc00:0:1:1::", Srv6EndpointBehaviorCode.END_DT6, false,
             "2001:db8:1::/48");
         final List<Nlri> locator = again.get(1).mpReach().nlri();

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -271,7 +272,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             {
                 if (p.ibgp() && p.established)
                 {
-                    p.out.addAll(updates);
+                    p.queue(updates);
                 }
             }
             work += updates.size();
@@ -344,6 +345,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         p.established = true;
         p.establishedNs = clock.nanoTime();
         p.options = session.wireOptions();
+        p.families = Set.copyOf(session.families());
         final RibPeer ribPeer = BgpSetup.ribPeer(bgp, p.config, session.peerBgpId());
         if (p.contentServerId >= 0)
         {
@@ -356,7 +358,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         if (asbr != null && p.ibgp())
         {
             p.out.clear();
-            p.out.addAll(asbr.adjRibOut(p.options));
+            p.queue(asbr.adjRibOut(p.options));
         }
         dirty = true;
     }
@@ -401,7 +403,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         final Peer p = peers.get(neighbor.address());
         if (asbr != null && p.ibgp() && p.established)
         {
-            p.out.addAll(asbr.adjRibOut(p.options));
+            p.queue(asbr.adjRibOut(p.options));
         }
     }
 
@@ -440,7 +442,8 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
                 p.config.role(), state.toString(),
                 state == SessionState.ESTABLISHED ? TimeUnit.NANOSECONDS.toMillis(now - p.establishedNs) : -1,
                 in, out, speaker.received(p.address, MessageType.UPDATE), speaker.sent(p.address, MessageType.UPDATE),
-                rib.routeCount(id), rib.routeCount(id, used), p.out.size(),
+                rib.routeCount(id), rib.routeCount(id, used),
+                advertised(p), p.out.size(),
                 negotiated == null ? -1 : negotiated.holdTimeMs() / 1000,
                 negotiated == null ? null : Ipv4Address.format(negotiated.peerBgpId()), speaker.lastError(p.address)));
             if (rebuildRoutes)
@@ -464,6 +467,20 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         }
         lastSnapshotNs = now;
         dirty = false;
+    }
+
+    /** Routes in the Adj-RIB-Out to {@code p}: an ASBR's, of the families negotiated with an iBGP neighbor. */
+    private long advertised(final Peer p)
+    {
+        long count = 0;
+        if (asbr != null && p.ibgp() && p.established)
+        {
+            for (final AddressFamily f : p.families)
+            {
+                count += asbr.advertisedCount(f);
+            }
+        }
+        return count;
     }
 
     private BgpSnapshot.Route route(final String neighbor, final Peer p, final long rd, final long hi, final long lo,
@@ -499,11 +516,25 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         private boolean established;
         private long establishedNs;
         private WireOptions options = WireOptions.DEFAULT;
+        /** The address families negotiated with it (RFC 4760 8): only UPDATEs of those are sent. */
+        private Set<AddressFamily> families = Set.of();
 
         private Peer(final BgpNeighborConfig config, final InetAddress address)
         {
             this.config = config;
                 this.address = address;
+        }
+
+        /** Queues the UPDATEs whose every address family was negotiated with this neighbor. */
+        private void queue(final List<UpdateMessage> updates)
+        {
+            for (final UpdateMessage u : updates)
+            {
+                if (families.containsAll(u.families()))
+                {
+                    out.add(u);
+                }
+            }
         }
 
         private boolean ibgp()

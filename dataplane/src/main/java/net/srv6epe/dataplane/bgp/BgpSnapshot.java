@@ -61,6 +61,9 @@ public record BgpSnapshot(long asn, String routerId, List<Neighbor> neighbors, L
      * @param updatesOut       UPDATEs queued
      * @param prefixesReceived routes in its Adj-RIB-In
      * @param prefixesAccepted routes of the family its role uses
+     * @param prefixesAdvertised routes in its Adj-RIB-Out: sent to it, or queued to it while its session is
+     *                         Established (an ASBR's exported VPNv6 routes and locator to an iBGP neighbor, of the
+     *                         families negotiated with it; 0 to an egress peer, to which we originate nothing)
      * @param pendingOut       UPDATEs waiting for room in its write buffer
      * @param holdTimeS        negotiated hold time, or -1
      * @param peerRouterId     its BGP identifier, or null before its OPEN
@@ -68,7 +71,8 @@ public record BgpSnapshot(long asn, String routerId, List<Neighbor> neighbors, L
      */
     public record Neighbor(String address, int port, long remoteAs, String role, String state, long establishedForMs,
         long messagesIn, long messagesOut, long updatesIn, long updatesOut, long prefixesReceived,
-        long prefixesAccepted, int pendingOut, long holdTimeS, String peerRouterId, String lastError)
+        long prefixesAccepted, long prefixesAdvertised, int pendingOut, long holdTimeS, String peerRouterId,
+        String lastError)
     {
     }
 

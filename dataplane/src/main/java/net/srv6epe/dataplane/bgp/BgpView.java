@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  *   <li>summary and neighbor rows: {@code neighbor}, {@code port}, {@code remote-as}, {@code role},
  *       {@code state}, {@code uptime-ms} (-1 when not Established), {@code messages-in}, {@code messages-out},
  *       {@code updates-in}, {@code updates-out}, {@code prefixes-received}, {@code prefixes-accepted},
- *       {@code last-error}; the neighbor row adds {@code hold-time}, {@code peer-router-id},
- *       {@code pending-updates}, {@code local-as}, {@code router-id};</li>
+ *       {@code prefixes-advertised}, {@code last-error}; the neighbor row adds {@code hold-time},
+ *       {@code peer-router-id}, {@code pending-updates}, {@code local-as}, {@code router-id};</li>
  *   <li>route rows: {@code neighbor}, {@code rd} (vpnv6), {@code prefix}, {@code next-hop}, {@code sid},
  *       {@code behavior}, {@code label}, {@code route-targets}, {@code as-path-length}, {@code best}.</li>
  * </ul>
@@ -115,6 +115,7 @@ public final class BgpView
         row.put("updates-out", n.updatesOut());
         row.put("prefixes-received", n.prefixesReceived());
         row.put("prefixes-accepted", n.prefixesAccepted());
+        row.put("prefixes-advertised", n.prefixesAdvertised());
         row.put("last-error", n.lastError());
     }
 

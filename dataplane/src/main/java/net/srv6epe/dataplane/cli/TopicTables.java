@@ -43,6 +43,7 @@ public final class TopicTables
             TableColumn.number("MSG-SENT", "messages-out"),
             TableColumn.number("PFX-RCVD", "prefixes-received"),
             TableColumn.number("PFX-ACC", "prefixes-accepted"),
+            TableColumn.number("PFX-SENT", "prefixes-advertised"),
             TableColumn.key("LAST-ERROR", "last-error")),
         "bgp-vpnv6", BGP_ROUTE,
         "bgp-ipv6", List.of(

@@ -11,9 +11,10 @@ import net.srv6epe.dataplane.bgp.BgpSnapshot;
  * and per neighbor ({@code name} = its address) {@code gobgp_peer_up}, {@code gobgp_peer_asn},
  * {@code gobgp_peer_local_asn}, {@code gobgp_peer_session_state} (idle 1, connect 2, active 3, opensent 4,
  * openconfirm 5, established 6), message and UPDATE counts both ways, {@code gobgp_peer_received_route_count},
- * {@code gobgp_peer_accepted_route_count} and {@code gobgp_peer_out_queue_count}; the exporter writes them all as
- * gauges, and so do we. One family of our own: {@code srv6epe_bgp_peer_uptime_seconds} (time in Established, 0
- * otherwise). Read from the snapshot the BGP thread publishes (at most a quarter second old).
+ * {@code gobgp_peer_accepted_route_count}, {@code gobgp_peer_advertised_route_count} and
+ * {@code gobgp_peer_out_queue_count}; the exporter writes them all as gauges, and so do we. One family of our own:
+ * {@code srv6epe_bgp_peer_uptime_seconds} (time in Established, 0 otherwise). Read from the snapshot the BGP thread
+ * publishes (at most a quarter second old).
  */
 public final class BgpMetrics implements MetricsSource
 {
@@ -59,6 +60,8 @@ public final class BgpMetrics implements MetricsSource
             BgpSnapshot.Neighbor::prefixesReceived);
         peerGauge(out, s, "peer_accepted_route_count", "routes of the family the neighbor's role uses",
             BgpSnapshot.Neighbor::prefixesAccepted);
+        peerGauge(out, s, "peer_advertised_route_count", "routes in the neighbor's Adj-RIB-Out",
+            BgpSnapshot.Neighbor::prefixesAdvertised);
         peerGauge(out, s, "peer_out_queue_count", "UPDATEs waiting for room in the neighbor's write buffer",
             BgpSnapshot.Neighbor::pendingOut);
         out.family(MetricNames.PREFIX + "bgp_peer_uptime_seconds", MetricType.GAUGE,

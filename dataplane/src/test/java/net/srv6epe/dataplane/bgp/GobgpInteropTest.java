@@ -100,6 +100,12 @@ class GobgpInteropTest
                 return adjIn[0].size() == 2;
             }, WAIT_MS, "GoBGP adj-in has 2 VPNv6 routes");
             System.out.println("GoBGP adj-in: " + adjIn[0].toPrettyString());
+            // what GoBGP holds from us is what our summary says we advertised: the VPNv6 routes and the locator route
+            final JsonNode unicastIn = MAPPER.readTree(run(api, "neighbor", "127.0.0.2", "adj-in", "-a", "ipv6", "-j")
+                .out);
+            assertEquals(1, unicastIn.size(), unicastIn.toString());
+            waitFor(asbrCli, "bgp-summary", null, rows -> find(rows, "neighbor", "127.0.0.1")
+                .path("prefixes-advertised").asInt() == adjIn[0].size() + unicastIn.size());
             final String theSid = sid;
             final byte[] sidBytes = InetAddress.getByName(sid).getAddress();
             for (final Iterator<String> it = adjIn[0].fieldNames(); it.hasNext(); )

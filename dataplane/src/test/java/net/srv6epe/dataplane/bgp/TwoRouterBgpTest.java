@@ -101,6 +101,12 @@ class TwoRouterBgpTest
             assertNotNull(added, events.toString());
             assertTrue(added.cause().contains("127.0.0.1"), added.cause());
 
+            // our Adj-RIB-Out to the content server: both VPNv6 routes and the locator route; nothing to the peer
+            waitFor(asbrCli, "bgp-summary", null, rows ->
+                find(rows, "neighbor", "127.0.0.2").path("prefixes-advertised").asInt() == 3);
+            assertEquals(0, find(waitFor(asbrCli, "bgp-summary", null, rows -> true), "neighbor", "127.0.0.3")
+                .path("prefixes-advertised").asInt(-1));
+
             // the operator's view through the CLI: srv6 show bgp ... [--json]
             final JsonNode summary = MAPPER.readTree(cli(0, "show", "bgp", "summary", "--json", "--socket",
                 dir.resolve("asbr.sock").toString()));
@@ -115,6 +121,8 @@ class TwoRouterBgpTest
             assertTrue(metrics.contains("gobgp_peer_up{name=\"127.0.0.3\"} 1\n"), metrics);
             assertTrue(metrics.contains("gobgp_peer_session_state{name=\"127.0.0.2\"} 6\n"), metrics);
             assertTrue(metrics.contains("gobgp_peer_received_route_count{name=\"127.0.0.3\"} 2\n"), metrics);
+            assertTrue(metrics.contains("gobgp_peer_advertised_route_count{name=\"127.0.0.2\"} 3\n"), metrics);
+            assertTrue(metrics.contains("gobgp_peer_advertised_route_count{name=\"127.0.0.3\"} 0\n"), metrics);
             assertTrue(metrics.contains("gobgp_router_asn 65000\n"), metrics);
             final String table = cli(0, "show", "bgp", "summary", "--socket", dir.resolve("cs.sock").toString());
             assertTrue(table.contains("NEIGHBOR") && table.contains("127.0.0.1") && table.contains("Established"),

@@ -12,8 +12,8 @@ class BgpMetricsTest
 {
     private static BgpSnapshot.Neighbor neighbor(final String address, final String state, final long upMs)
     {
-        return new BgpSnapshot.Neighbor(address, 179, 65010, "egress-peer", state, upMs, 120, 80, 40, 7, 1_000, 900, 2,
-            90, "198.18.0.2", "");
+        return new BgpSnapshot.Neighbor(address, 179, 65010, "egress-peer", state, upMs, 120, 80, 40, 7, 1_000, 900, 3,
+            2, 90, "198.18.0.2", "");
     }
 
     private static String scrape(final BgpSnapshot s)
@@ -43,6 +43,7 @@ class BgpMetricsTest
         assertTrue(text.contains("gobgp_peer_sent_update_message_count{name=\"fd00:a1::2\"} 7\n"), text);
         assertTrue(text.contains("gobgp_peer_received_route_count{name=\"fd00:a1::2\"} 1000\n"), text);
         assertTrue(text.contains("gobgp_peer_accepted_route_count{name=\"fd00:a1::2\"} 900\n"), text);
+        assertTrue(text.contains("gobgp_peer_advertised_route_count{name=\"fd00:a1::2\"} 3\n"), text);
         assertTrue(text.contains("gobgp_peer_out_queue_count{name=\"fd00:a1::2\"} 2\n"), text);
         assertTrue(text.contains("srv6epe_bgp_peer_uptime_seconds{name=\"fd00:a1::2\"} 61\n"), text);
         assertTrue(text.contains("srv6epe_bgp_peer_uptime_seconds{name=\"fd00:b1::2\"} 0\n"), text);

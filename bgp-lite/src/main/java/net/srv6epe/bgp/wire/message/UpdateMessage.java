@@ -8,6 +8,7 @@ import net.srv6epe.bgp.wire.attribute.MpUnreachNlri;
 import net.srv6epe.bgp.wire.attribute.PathAttribute;
 import net.srv6epe.bgp.wire.attribute.PathAttributeCodec;
 import net.srv6epe.bgp.wire.error.MalformedException;
+import net.srv6epe.bgp.wire.nlri.AddressFamily;
 import net.srv6epe.bgp.wire.nlri.Ipv4Prefix;
 import net.srv6epe.bgp.wire.nlri.NlriCodec;
 import net.srv6epe.bgp.wire.prefixsid.PrefixSid;
@@ -179,6 +180,31 @@ public record UpdateMessage(List<Ipv4Prefix> withdrawn, List<PathAttribute> attr
     public PrefixSid prefixSid()
     {
         return attribute(AttributeType.PREFIX_SID) instanceof PrefixSid p ? p : null;
+    }
+
+    /**
+     * The address families this UPDATE announces, withdraws or ends the RIB of: its MP_REACH_NLRI's and
+     * MP_UNREACH_NLRI's, and IPv4 unicast for prefixes in the classic fields or for an empty UPDATE (the IPv4
+     * End-of-RIB). A speaker sends an UPDATE only where every one of them was negotiated (RFC 4760 8, RFC 5492).
+     */
+    public List<AddressFamily> families()
+    {
+        final List<AddressFamily> families = new ArrayList<>(2);
+        if (!withdrawn.isEmpty() || !nlri.isEmpty() || attributes.isEmpty())
+        {
+            families.add(AddressFamily.IPV4_UNICAST);
+        }
+        final MpReachNlri reach = mpReach();
+        if (reach != null && !families.contains(reach.family()))
+        {
+            families.add(reach.family());
+        }
+        final MpUnreachNlri unreach = mpUnreach();
+        if (unreach != null && !families.contains(unreach.family()))
+        {
+            families.add(unreach.family());
+        }
+        return families;
     }
 
     /** RFC 4724 2: an empty UPDATE (IPv4 End-of-RIB) or one holding only an empty MP_UNREACH_NLRI. */

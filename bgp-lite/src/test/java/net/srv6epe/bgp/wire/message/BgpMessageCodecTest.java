@@ -12,6 +12,7 @@ import net.srv6epe.bgp.wire.capability.MultiprotocolCapability;
 import net.srv6epe.bgp.wire.capability.RouteRefreshCapability;
 import net.srv6epe.bgp.wire.error.ErrorSubcode;
 import net.srv6epe.bgp.wire.nlri.AddressFamily;
+import net.srv6epe.bgp.wire.nlri.Ipv4Prefix;
 import net.srv6epe.bgp.wire.nlri.Ipv6Prefix;
 import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
@@ -148,5 +149,26 @@ class BgpMessageCodecTest
             WireOptions.DEFAULT)).isEndOfRib());
         assertFalse(((UpdateMessage)WireHex.decode("ffffffffffffffffffffffffffffffff0031020000001a800f17000280988000" +
             "00000000fde80000006420010db800010000", WireOptions.DEFAULT)).isEndOfRib());
+    }
+
+    @Test
+    void namesTheFamiliesAnUpdateCarries() throws Exception
+    {
+        // an empty UPDATE is the IPv4 unicast End-of-RIB; an empty MP_UNREACH_NLRI that of its family
+        assertEquals(List.of(AddressFamily.IPV4_UNICAST), ((UpdateMessage)WireHex.decode(
+            "ffffffffffffffffffffffffffffffff00170200000000", WireOptions.DEFAULT)).families());
+        assertEquals(List.of(AddressFamily.VPN_IPV6), ((UpdateMessage)WireHex.decode(
+            "ffffffffffffffffffffffffffffffff001d0200000006800f03000280", WireOptions.DEFAULT)).families());
+        // a VPN-IPv6 withdrawal
+        assertEquals(List.of(AddressFamily.VPN_IPV6), ((UpdateMessage)WireHex.decode(
+            "ffffffffffffffffffffffffffffffff0031020000001a800f17000280988000" +
+            "00000000fde80000006420010db800010000", WireOptions.DEFAULT)).families());
+        // an IPv6 unicast announcement, and one with an IPv4 prefix in the classic field beside it
+        final MpReachNlri reach = MpReachNlri.ipv6Unicast(1L << 48, 1, List.of(
+            Ipv6Prefix.parse("2001:db8::/32")));
+        final List<PathAttribute> attributes = List.of(reach, new Origin(Origin.IGP), new AsPath(List.of()));
+        assertEquals(List.of(AddressFamily.IPV6_UNICAST), UpdateMessage.of(attributes).families());
+        assertEquals(List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), new UpdateMessage(List.of(),
+            attributes, List.of(Ipv4Prefix.parse("198.18.0.0/15"))).families());
     }
 }
