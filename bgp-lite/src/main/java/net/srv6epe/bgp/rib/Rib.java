@@ -15,8 +15,10 @@ import net.srv6epe.bgp.wire.nlri.Nlri;
 import net.srv6epe.bgp.wire.nlri.VpnIpv6Prefix;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The Adj-RIBs-In of every neighbor (RFC 4271 3.2), per family (IPv6 unicast, VPN-IPv6), with RFC 7606 outcomes
@@ -73,6 +75,16 @@ public final class Rib
         state(id).peer = peer;
     }
 
+    /**
+     * The address families negotiated with a neighbor's session (RFC 4760 8): routes and withdrawals of other
+     * families it sends are counted ({@link #otherFamilyRoutesIgnored}) and not kept. Until this is called every
+     * family the RIB keeps is taken.
+     */
+    public void negotiated(final int id, final Collection<AddressFamily> families)
+    {
+        state(id).families = Set.copyOf(families);
+    }
+
     /** The peer with a RIB id. */
     public RibPeer peer(final int id)
     {
@@ -111,7 +123,8 @@ public final class Rib
      * Applies an UPDATE from a peer with the validator's verdict (RFC 7606 2): with treat-as-withdraw every route
      * the UPDATE announces is removed; with attribute discard the routes are kept without the discarded
      * attributes; a session-reset verdict is not applied (the session layer closes the session and calls
-     * {@link #peerDown}). IPv4 routes and other families are counted and ignored.
+     * {@link #peerDown}). IPv4 routes and other families, and families not
+     * {@link #negotiated} with the peer, are counted and ignored.
      */
     public void applyUpdate(final int peer, final UpdateMessage update, final ValidationResult result,
         final Cause cause)
@@ -164,7 +177,7 @@ public final class Rib
     private void withdrawAll(final int peer, final PeerState s, final AddressFamily family, final List<Nlri> nlri,
         final Cause cause)
     {
-        final RouteTable<PathAttributes> table = s.table(family);
+        final RouteTable<PathAttributes> table = s.updatedTable(family);
         if (table == null)
         {
             otherFamilyRoutesIgnored += nlri.size();
@@ -206,7 +219,7 @@ public final class Rib
         final List<PathAttribute> attributes, final Cause cause)
     {
         final AddressFamily family = reach.family();
-        final RouteTable<PathAttributes> table = s.table(family);
+        final RouteTable<PathAttributes> table = s.updatedTable(family);
         if (table == null)
         {
             otherFamilyRoutesIgnored += reach.nlri().size();
@@ -432,10 +445,18 @@ public final class Rib
         private final RouteTable<PathAttributes> vpn = new RouteTable<>();
         private boolean overLimit;
         private boolean warned;
+        /** Negotiated with the session, or null: every family kept. */
+        private Set<AddressFamily> families;
 
         private PeerState(final RibPeer peer)
         {
             this.peer = peer;
+        }
+
+        /** The table an UPDATE of {@code family} goes to: null for a family not kept or not negotiated. */
+        private RouteTable<PathAttributes> updatedTable(final AddressFamily family)
+        {
+            return families != null && !families.contains(family) ? null : table(family);
         }
 
         private RouteTable<PathAttributes> table(final AddressFamily family)

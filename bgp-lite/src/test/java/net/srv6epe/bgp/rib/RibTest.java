@@ -211,6 +211,28 @@ class RibTest
     }
 
     @Test
+    void familiesNotNegotiatedWithThePeerAreCountedAndIgnored()
+    {
+        final int p = rib.addPeer(RibPeer.ipv6("fd00::2", 65002, true, 2));
+        rib.negotiated(p, List.of(AddressFamily.IPV6_UNICAST));
+        rib.applyUpdate(p, vpnUpdate("fd00::9", basic(), vpn(RD, 16, "2001:db8:1::/48"),
+            vpn(RD, 16, "2001:db8:2::/48")), ValidationResult.VALID, CAUSE);
+        rib.applyUpdate(p, vpnWithdraw(vpn(RD, 0x800000, "2001:db8:1::/48")), ValidationResult.VALID, CAUSE);
+        assertEquals(0, rib.routeCount(p, AddressFamily.VPN_IPV6));
+        assertEquals(3, rib.otherFamilyRoutesIgnored());
+        rib.applyUpdate(p, unicast("fd00::2", basic(65002), "2001:db8:3::/48"), ValidationResult.VALID, CAUSE);
+        assertEquals(1, rib.routeCount(p, AddressFamily.IPV6_UNICAST), "the negotiated family is kept");
+
+        // a new session that negotiated VPN-IPv6 takes it
+        rib.peerDown(p, CAUSE);
+        rib.negotiated(p, List.of(AddressFamily.VPN_IPV6));
+        rib.applyUpdate(p, vpnUpdate("fd00::9", basic(), vpn(RD, 16, "2001:db8:1::/48")), ValidationResult.VALID,
+            CAUSE);
+        assertEquals(1, rib.routeCount(p, AddressFamily.VPN_IPV6));
+        assertEquals(3, rib.otherFamilyRoutesIgnored());
+    }
+
+    @Test
     void routeTableMatchesAHashMapUnderRandomChurn()
     {
         final RouteTable<Integer> table = new RouteTable<>();

@@ -350,10 +350,12 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         if (p.contentServerId >= 0)
         {
             contentServer.rib().updatePeer(p.contentServerId, ribPeer);
+            contentServer.rib().negotiated(p.contentServerId, session.families());
         }
         if (p.asbrId >= 0)
         {
             asbr.rib().updatePeer(p.asbrId, ribPeer);
+            asbr.rib().negotiated(p.asbrId, session.families());
         }
         if (asbr != null && p.ibgp())
         {

@@ -178,6 +178,12 @@ final class BgpTestSupport
                 new AsPath(List.of(AsPathSegment.sequence(65010))))));
         }
 
+        /** Sends {@code update} as it is (e.g. one of a family the session did not negotiate). */
+        void send(final UpdateMessage update)
+        {
+            toSend.add(update);
+        }
+
         void withdraw(final String... prefixes)
         {
             final List<Ipv6Prefix> nlri = new ArrayList<>();

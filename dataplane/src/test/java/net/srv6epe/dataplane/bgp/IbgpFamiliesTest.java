@@ -19,13 +19,20 @@ import net.srv6epe.bgp.fsm.SessionConfig;
 import net.srv6epe.bgp.session.BgpSpeaker;
 import net.srv6epe.bgp.session.BgpSpeakerListener;
 import net.srv6epe.bgp.session.NeighborConfig;
+import net.srv6epe.bgp.wire.attribute.AsPath;
+import net.srv6epe.bgp.wire.attribute.AsPathSegment;
 import net.srv6epe.bgp.wire.attribute.MpReachNlri;
+import net.srv6epe.bgp.wire.attribute.Origin;
 import net.srv6epe.bgp.wire.error.ValidationResult;
 import net.srv6epe.bgp.wire.message.UpdateMessage;
 import net.srv6epe.bgp.wire.nlri.AddressFamily;
+import net.srv6epe.bgp.wire.nlri.Ipv6Prefix;
+import net.srv6epe.bgp.wire.nlri.RouteDistinguisher;
+import net.srv6epe.bgp.wire.nlri.VpnIpv6Prefix;
 import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.control.ControlClient;
 import net.srv6epe.srv6.Ipv4Address;
+import net.srv6epe.srv6.Ipv6Address;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -40,19 +47,22 @@ import java.nio.file.Path;
  * An ASBR sends an iBGP neighbor only the address families negotiated with it (RFC 4760 8, RFC 5492): configured
  * with {@code families: [vpnv6]} for a neighbor that offers VPN-IPv6 and IPv6 unicast, it sends the VPNv6 routes
  * and their End-of-RIB, and neither its locator route nor an IPv6 unicast End-of-RIB; with both families it sends
- * both. {@code prefixes-advertised} counts what the neighbor is sent.
+ * both. {@code prefixes-advertised} counts what the neighbor is sent. The other way, a route of a family the
+ * session did not negotiate is not taken (a VPNv6 route from an egress peer that negotiated IPv6 unicast).
  */
 class IbgpFamiliesTest
 {
     private static final String LEARNED = "fd00:c1::/48";
+    private static final String SECOND = "fd00:c2::/48";
+    private static final String OTHER = "fd00:c3::/48";
 
     @TempDir
     Path dir;
 
     @ParameterizedTest(name = "ASBR offers {0}")
     @CsvSource(delimiter = ';', value = {
-        "[vpnv6];                 false; 1",
-        "[vpnv6, ipv6-unicast];   true;  2"})
+        "[vpnv6];                 false; 2",
+        "[vpnv6, ipv6-unicast];   true;  3"})
     void onlyNegotiatedFamiliesAreSent(final String families, final boolean unicastSent, final int advertised)
         throws Exception
     {
@@ -87,6 +97,17 @@ class IbgpFamiliesTest
                 Thread.sleep(20);
             }
             assertTrue(reflector.vpnRouteSeen, "the VPNv6 route of " + LEARNED + " never came");
+
+            // the egress peer negotiated IPv6 unicast only: a VPNv6 route from it is not taken into its Adj-RIB-In
+            peer.send(UpdateMessage.of(List.of(
+                MpReachNlri.vpnIpv6(Ipv6Address.parseHi("fd00:a::2"), Ipv6Address.parseLo("fd00:a::2"),
+                    List.of(new VpnIpv6Prefix(0x800000, RouteDistinguisher.as2(65010, 1), Ipv6Prefix.parse(OTHER)))),
+                new Origin(Origin.IGP), new AsPath(List.of(AsPathSegment.sequence(65010))))));
+            peer.announce(SECOND);
+            // a snapshot holding the later route (route and neighbor rows are taken together) counts the earlier
+            waitFor(cli, "bgp-ipv6", null, rows -> find(rows, "prefix", SECOND) != null);
+            assertEquals(2, find(waitFor(cli, "bgp-summary", null, rows -> true), "neighbor", "127.0.0.3")
+                .path("prefixes-received").asInt(), "the two IPv6 unicast routes, not the VPNv6 one");
 
             final Set<AddressFamily> expected = unicastSent ?
                 Set.of(AddressFamily.VPN_IPV6, AddressFamily.IPV6_UNICAST) : Set.of(AddressFamily.VPN_IPV6);
