@@ -1,6 +1,7 @@
 package net.srv6epe.dataplane.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,6 +139,8 @@ class FrrInteropIT
                 WAIT), () -> "cs: " + show("cs", "bgp", "vpnv6") + show("cs", "bgp", "summary") + "\n" +
                 cs.output());
             assertTrue(asbr.isAlive() && cs.isAlive(), asbr.output() + cs.output());
+            // FRR activates only VPN-IPv6 for our ASBR: we sent it no IPv6 unicast route or End-of-RIB to ignore
+            assertFalse(bgpd.output().contains("non-enabled AFI/SAFI"), bgpd::output);
 
             // SIGTERM: the content server closes its session with a Cease (RFC 8203 administrative shutdown), exits
             // 0, and its journal holds the withdrawal it made just before
