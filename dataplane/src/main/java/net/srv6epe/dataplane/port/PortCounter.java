@@ -29,7 +29,10 @@ public enum PortCounter
         "queue full); also counted in tx.errors"),
     TX_IN_PLACE("port.tx.in-place",
         "frames sent from the memory they were received in, without a copy (af-xdp ports of one worker share it); " +
-        "also counted in tx.packets");
+        "also counted in tx.packets"),
+    RX_NO_BUFFER("port.rx.no-buffer",
+        "frames the kernel dropped because it found no free receive buffer (an af-xdp fill ring left empty) or " +
+        "the frame did not fit one; also counted in rx.dropped, where the rest are receive ring overruns");
 
     private static final PortCounter[] VALUES = values();
 

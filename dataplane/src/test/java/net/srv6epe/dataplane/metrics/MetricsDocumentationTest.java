@@ -67,7 +67,7 @@ class MetricsDocumentationTest
             }
         }
         assertEquals(List.of(), missing, "families missing from the Metrics section of " + OPERATIONS);
-        assertEquals(14 + 1 + 18 + 2 + 21 + 1 + 2 + 1, families, "build, ports, drops, pipeline, sids, neighbor " +
+        assertEquals(15 + 1 + 18 + 2 + 21 + 1 + 2 + 1, families, "build, ports, drops, pipeline, sids, neighbor " +
             "counters, neighbor states, FIB and generation: a new family needs a row in the guide");
     }
 

@@ -74,7 +74,12 @@ final class XdpAbi
     static final int RING_OFFSET_LENGTH = 32;
     static final int MMAP_OFFSETS_LENGTH = 4 * RING_OFFSET_LENGTH;
     static final int DESC_LENGTH = 16;
+    /** {@code struct xdp_statistics}: six u64, of which we read these two. */
     static final int STATISTICS_LENGTH = 48;
+    /** {@code rx_dropped}: no fill-ring chunk, or a frame too large for one. */
+    static final int STATISTICS_RX_DROPPED = 0;
+    /** {@code rx_ring_full}: the RX ring had no room. */
+    static final int STATISTICS_RX_RING_FULL = 24;
 
     static final int MAP_PRIVATE = 0x02;
     static final int MAP_ANONYMOUS = 0x20;

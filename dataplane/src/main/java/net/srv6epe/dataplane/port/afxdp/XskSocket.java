@@ -32,7 +32,7 @@ import net.srv6epe.dataplane.port.linux.Libc;
  */
 public final class XskSocket implements Port
 {
-    /** Receive calls between two reads of the kernel's drop counts into {@link PortCounter#RX_DROPPED}. */
+    /** Receive calls between two reads of the kernel's drop counts ({@link #readKernelStatistics}). */
     private static final int STATS_EVERY_CALLS = 1024;
     /** Send calls per flush at most; a ring not drained by then is sent on the next flush. */
     private static final int MAX_KICKS = 64;
@@ -360,11 +360,7 @@ public final class XskSocket implements Port
         if (--statsCountdown <= 0)
         {
             statsCountdown = STATS_EVERY_CALLS;
-            final long dropped = kernelRxDropped();
-            if (dropped >= 0)
-            {
-                counters.set(PortCounter.RX_DROPPED, dropped);
-            }
+            readKernelStatistics();
         }
         final int produced = rx.producerAcquire();
         int n = 0;
@@ -574,19 +570,26 @@ public final class XskSocket implements Port
     }
 
     /**
-     * The kernel's count of frames it dropped for this socket (no room in the RX ring, or no free chunk in the fill
-     * ring), {@code XDP_STATISTICS}; -1 when it cannot be read. Receive copies it into {@link PortCounter#RX_DROPPED}
-     * every {@value #STATS_EVERY_CALLS} calls.
+     * Reads the kernel's drop counts for this socket ({@code XDP_STATISTICS}) into the port counters:
+     * {@link PortCounter#RX_DROPPED}, every frame dropped before it reached the RX ring ({@code rx_dropped} +
+     * {@code rx_ring_full}), and {@link PortCounter#RX_NO_BUFFER}, those dropped for want of a fill-ring chunk or
+     * too large for one ({@code rx_dropped}); the rest found the RX ring full. Receive does this every
+     * {@value #STATS_EVERY_CALLS} calls.
+     *
+     * @return false when the counts cannot be read (the counters are left as they were)
      */
-    public long kernelRxDropped()
+    public boolean readKernelStatistics()
     {
         stats.putInt(XdpAbi.STATISTICS_LENGTH, XdpAbi.STATISTICS_LENGTH, LITTLE_ENDIAN);
         if (Libc.getsockopt(fd, XdpAbi.SOL_XDP, XdpAbi.XDP_STATISTICS, stats.addressOffset(),
             stats.addressOffset() + XdpAbi.STATISTICS_LENGTH) != 0)
         {
-            return -1;
+            return false;
         }
-        return stats.getLong(0, LITTLE_ENDIAN) + stats.getLong(24, LITTLE_ENDIAN);
+        final long noBuffer = stats.getLong(XdpAbi.STATISTICS_RX_DROPPED, LITTLE_ENDIAN);
+        counters.set(PortCounter.RX_DROPPED, noBuffer + stats.getLong(XdpAbi.STATISTICS_RX_RING_FULL, LITTLE_ENDIAN));
+        counters.set(PortCounter.RX_NO_BUFFER, noBuffer);
+        return true;
     }
 
     @Override
