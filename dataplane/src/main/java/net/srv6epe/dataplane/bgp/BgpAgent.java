@@ -447,6 +447,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
                 rib.routeCount(id), rib.routeCount(id, used),
                 advertised(p), p.out.size(),
                 negotiated == null ? -1 : negotiated.holdTimeMs() / 1000,
+                negotiated == null ? List.of() : negotiated.families().stream().map(BgpSetup::familyName).toList(),
                 negotiated == null ? null : Ipv4Address.format(negotiated.peerBgpId()), speaker.lastError(p.address)));
             if (rebuildRoutes)
             {

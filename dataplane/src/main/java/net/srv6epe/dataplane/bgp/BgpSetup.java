@@ -63,6 +63,16 @@ public final class BgpSetup
         }
     }
 
+    /** A family's name in configuration ({@code ipv6-unicast}, {@code vpnv6}), or its AFI/SAFI name otherwise. */
+    public static String familyName(final AddressFamily family)
+    {
+        if (AddressFamily.VPN_IPV6.equals(family))
+        {
+            return BgpNeighborConfig.FAMILY_VPNV6;
+        }
+        return AddressFamily.IPV6_UNICAST.equals(family) ? BgpNeighborConfig.FAMILY_IPV6_UNICAST : family.toString();
+    }
+
     /** The speaker's view of a neighbor. */
     public static NeighborConfig neighbor(final BgpConfig bgp, final BgpNeighborConfig n)
     {

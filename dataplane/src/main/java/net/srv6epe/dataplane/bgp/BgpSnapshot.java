@@ -66,13 +66,14 @@ public record BgpSnapshot(long asn, String routerId, List<Neighbor> neighbors, L
      *                         families negotiated with it; 0 to an egress peer, to which we originate nothing)
      * @param pendingOut       UPDATEs waiting for room in its write buffer
      * @param holdTimeS        negotiated hold time, or -1
+     * @param families         the address families negotiated (configuration names), empty before an OPEN exchange
      * @param peerRouterId     its BGP identifier, or null before its OPEN
      * @param lastError        why it last failed, empty when nothing failed
      */
     public record Neighbor(String address, int port, long remoteAs, String role, String state, long establishedForMs,
         long messagesIn, long messagesOut, long updatesIn, long updatesOut, long prefixesReceived,
-        long prefixesAccepted, long prefixesAdvertised, int pendingOut, long holdTimeS, String peerRouterId,
-        String lastError)
+        long prefixesAccepted, long prefixesAdvertised, int pendingOut, long holdTimeS, List<String> families,
+        String peerRouterId, String lastError)
     {
     }
 

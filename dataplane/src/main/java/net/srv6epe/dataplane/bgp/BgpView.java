@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *       {@code state}, {@code uptime-ms} (-1 when not Established), {@code messages-in}, {@code messages-out},
  *       {@code updates-in}, {@code updates-out}, {@code prefixes-received}, {@code prefixes-accepted},
  *       {@code prefixes-advertised}, {@code last-error}; the neighbor row adds {@code hold-time},
- *       {@code peer-router-id}, {@code pending-updates}, {@code local-as}, {@code router-id};</li>
+ *       {@code families} (negotiated, space-separated), {@code peer-router-id}, {@code pending-updates},
+ *       {@code local-as}, {@code router-id};</li>
  *   <li>route rows: {@code neighbor}, {@code rd} (vpnv6), {@code prefix}, {@code next-hop}, {@code sid},
  *       {@code behavior}, {@code label}, {@code route-targets}, {@code as-path-length}, {@code best}.</li>
  * </ul>
@@ -69,6 +70,7 @@ public final class BgpView
         final ObjectNode row = rows.addObject();
         summaryRow(row, n);
         row.put("hold-time", n.holdTimeS());
+        row.put("families", String.join(" ", n.families()));
         row.put("peer-router-id", n.peerRouterId());
         row.put("pending-updates", n.pendingOut());
         row.put("local-as", s.asn());

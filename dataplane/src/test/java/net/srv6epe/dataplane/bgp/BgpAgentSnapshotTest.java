@@ -47,6 +47,7 @@ class BgpAgentSnapshotTest
                 assertEquals("Idle", n.state(), n.toString());
                 assertEquals(-1, n.establishedForMs(), n.toString());
                 assertEquals(0, n.messagesIn(), n.toString());
+                assertEquals(List.of(), n.families(), "nothing negotiated yet: " + n);
             }
             assertEquals(0, new BgpView(agent::snapshot).vpnv6(null).size(), "no routes yet");
         }

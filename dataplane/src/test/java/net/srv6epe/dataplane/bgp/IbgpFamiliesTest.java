@@ -29,8 +29,12 @@ import net.srv6epe.bgp.wire.nlri.AddressFamily;
 import net.srv6epe.bgp.wire.nlri.Ipv6Prefix;
 import net.srv6epe.bgp.wire.nlri.RouteDistinguisher;
 import net.srv6epe.bgp.wire.nlri.VpnIpv6Prefix;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.srv6epe.dataplane.app.ConfigControlHandler;
 import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.control.ControlClient;
+import net.srv6epe.dataplane.control.ControlRequest;
 import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
 import org.agrona.concurrent.Agent;
@@ -61,10 +65,10 @@ class IbgpFamiliesTest
 
     @ParameterizedTest(name = "ASBR offers {0}")
     @CsvSource(delimiter = ';', value = {
-        "[vpnv6];                 false; 2",
-        "[vpnv6, ipv6-unicast];   true;  3"})
-    void onlyNegotiatedFamiliesAreSent(final String families, final boolean unicastSent, final int advertised)
-        throws Exception
+        "[vpnv6];                 false; 2; vpnv6",
+        "[vpnv6, ipv6-unicast];   true;  3; vpnv6 ipv6-unicast"})
+    void onlyNegotiatedFamiliesAreSent(final String families, final boolean unicastSent, final int advertised,
+        final String negotiated) throws Exception
     {
         final int port = freePort();
         final RouterMain.Running asbr = start(dir, asbrYaml(dir, "127.0.0.1:" + port, "",
@@ -87,6 +91,11 @@ class IbgpFamiliesTest
             waitFor(cli, "bgp-summary", null, rows ->
                 "Established".equals(find(rows, "neighbor", "127.0.0.2").path("state").asText()) &&
                 "Established".equals(find(rows, "neighbor", "127.0.0.3").path("state").asText()));
+
+            final ObjectNode args = JsonNodeFactory.instance.objectNode().put(ConfigControlHandler.ARG_NEIGHBOR,
+                "127.0.0.2");
+            assertEquals(negotiated, cli.request(new ControlRequest("show", "bgp-neighbor", args)).path(0)
+                .path("families").asText(), "show bgp neighbor: the families negotiated");
 
             peer.announce(LEARNED);
             // the learned route is exported after the Adj-RIB-Out sent at Established (locator and End-of-RIBs

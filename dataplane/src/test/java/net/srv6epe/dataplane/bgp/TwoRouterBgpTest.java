@@ -130,6 +130,7 @@ class TwoRouterBgpTest
             final JsonNode neighbor = MAPPER.readTree(cli(0, "show", "bgp", "neighbor", "127.0.0.1", "--json",
                 "--socket", dir.resolve("cs.sock").toString()));
             assertEquals("198.18.0.1", neighbor.get(0).get("peer-router-id").asText());
+            assertEquals("ipv6-unicast vpnv6", neighbor.get(0).get("families").asText(), neighbor.toString());
             final String vpnTable = cli(0, "show", "bgp", "vpnv6", "rd", "65000:100", "--socket",
                 dir.resolve("cs.sock").toString());
             assertTrue(vpnTable.contains(PREFIX_1) && vpnTable.contains(sid) && vpnTable.contains("End.DT6"),

@@ -13,7 +13,7 @@ class BgpMetricsTest
     private static BgpSnapshot.Neighbor neighbor(final String address, final String state, final long upMs)
     {
         return new BgpSnapshot.Neighbor(address, 179, 65010, "egress-peer", state, upMs, 120, 80, 40, 7, 1_000, 900, 3,
-            2, 90, "198.18.0.2", "");
+            2, 90, List.of("ipv6-unicast"), "198.18.0.2", "");
     }
 
     private static String scrape(final BgpSnapshot s)

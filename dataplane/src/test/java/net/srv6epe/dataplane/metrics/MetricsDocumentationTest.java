@@ -75,7 +75,8 @@ class MetricsDocumentationTest
     void theOperatorGuideListsTheBgpFlowJournalAndWorkerFamilies() throws Exception
     {
         final BgpSnapshot bgp = new BgpSnapshot(65000, "198.18.0.1", List.of(new BgpSnapshot.Neighbor("fd00:a1::2",
-            179, 65010, "egress-peer", "Established", 1_000, 3, 3, 1, 0, 1, 1, 0, 0, 90, "198.18.0.2", "")), List.of(),
+            179, 65010, "egress-peer", "Established", 1_000, 3, 3, 1, 0, 1, 1, 0, 0, 90, List.of("ipv6-unicast"),
+            "198.18.0.2", "")), List.of(),
             List.of(), 0);
         final String text = new MetricsRegistry()
             .register(new BgpMetrics(() -> bgp))
