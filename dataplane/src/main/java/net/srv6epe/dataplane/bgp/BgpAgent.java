@@ -11,6 +11,7 @@ import net.srv6epe.bgp.rib.RibPeer;
 import net.srv6epe.bgp.role.AsbrRole;
 import net.srv6epe.bgp.role.ContentServerConfig;
 import net.srv6epe.bgp.role.ContentServerRole;
+import net.srv6epe.bgp.role.EgressAnnouncement;
 import net.srv6epe.bgp.session.BgpSpeaker;
 import net.srv6epe.bgp.session.BgpSpeakerListener;
 import net.srv6epe.bgp.session.NeighborConfig;
@@ -127,7 +128,7 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         {
             final NeighborConfig nc = BgpSetup.neighbor(bgp, n);
             neighbors.add(nc);
-            final Peer peer = new Peer(n, nc.address());
+            final Peer peer = new Peer(n, nc.address(), BgpSetup.announcement(config, nc.address()));
             final RibPeer ribPeer = BgpSetup.ribPeer(bgp, n, 0);
             if (BgpNeighborConfig.ROLE_EGRESS_PEER.equals(n.role()))
             {
@@ -362,6 +363,11 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             p.out.clear();
             p.queue(asbr.adjRibOut(p.options));
         }
+        else if (asbr != null && !p.ibgp())
+        {
+            p.out.clear();
+            p.queue(p.announce.updates(bgp.asn(), p.options));
+        }
         dirty = true;
     }
 
@@ -406,6 +412,10 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         if (asbr != null && p.ibgp() && p.established)
         {
             p.queue(asbr.adjRibOut(p.options));
+        }
+        else if (asbr != null && !p.ibgp() && p.established)
+        {
+            p.queue(p.announce.updates(bgp.asn(), p.options));
         }
     }
 
@@ -472,7 +482,10 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         dirty = false;
     }
 
-    /** Routes in the Adj-RIB-Out to {@code p}: an ASBR's, of the families negotiated with an iBGP neighbor. */
+    /**
+     * Routes in the Adj-RIB-Out to {@code p}, of the families negotiated with it: an ASBR's exports to an iBGP
+     * neighbor, what it originates to an egress peer.
+     */
     private long advertised(final Peer p)
     {
         long count = 0;
@@ -482,6 +495,10 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
             {
                 count += asbr.advertisedCount(f);
             }
+        }
+        else if (asbr != null && !p.ibgp() && p.established && p.families.contains(AddressFamily.IPV6_UNICAST))
+        {
+            count = p.announce.prefixes().size();
         }
         return count;
     }
@@ -522,10 +539,14 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         /** The address families negotiated with it (RFC 4760 8): only UPDATEs of those are sent. */
         private Set<AddressFamily> families = Set.of();
 
-        private Peer(final BgpNeighborConfig config, final InetAddress address)
+        /** What an ASBR originates to it when it is an egress peer. */
+        private final EgressAnnouncement announce;
+
+        private Peer(final BgpNeighborConfig config, final InetAddress address, final EgressAnnouncement announce)
         {
             this.config = config;
-                this.address = address;
+            this.address = address;
+            this.announce = announce;
         }
 
         /** Queues the UPDATEs whose every address family was negotiated with this neighbor. */

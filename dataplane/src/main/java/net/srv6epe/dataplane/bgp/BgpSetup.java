@@ -3,6 +3,7 @@ package net.srv6epe.dataplane.bgp;
 import net.srv6epe.bgp.fsm.SessionConfig;
 import net.srv6epe.bgp.role.AsbrConfig;
 import net.srv6epe.bgp.role.ContentServerConfig;
+import net.srv6epe.bgp.role.EgressAnnouncement;
 import net.srv6epe.bgp.role.EgressPeer;
 import net.srv6epe.bgp.role.ImportVrf;
 import net.srv6epe.bgp.role.SidLocator;
@@ -10,6 +11,7 @@ import net.srv6epe.bgp.rib.RibPeer;
 import net.srv6epe.bgp.session.NeighborConfig;
 import net.srv6epe.bgp.wire.attribute.ExtendedCommunity;
 import net.srv6epe.bgp.wire.nlri.AddressFamily;
+import net.srv6epe.bgp.wire.nlri.Ipv6Prefix;
 import net.srv6epe.dataplane.config.AsbrSettings;
 import net.srv6epe.dataplane.config.BgpConfig;
 import net.srv6epe.dataplane.config.BgpNeighborConfig;
@@ -161,6 +163,34 @@ public final class BgpSetup
         final SidLocator locator = SidLocator.of(asbr.locator().prefix(), asbr.locator().blockLength(),
             asbr.locator().functionLength());
         return AsbrConfig.of(asbr.dataplaneAddress(), locator, asbr.transposition(), peers);
+    }
+
+    /**
+     * What the ASBR originates to the egress peer at {@code neighbor} ({@code bgp.asbr.egress-peers[].announce},
+     * next hop our first IPv6 address on the peer's port); {@link EgressAnnouncement#none()} for any other
+     * neighbor.
+     */
+    public static EgressAnnouncement announcement(final RouterConfig config, final InetAddress neighbor)
+    {
+        if (config.bgp().asbr() == null)
+        {
+            return EgressAnnouncement.none();
+        }
+        for (final EgressPeerConfig p : config.bgp().asbr().egressPeers())
+        {
+            if (p.announce().isEmpty() || !address(p.neighbor()).equals(neighbor))
+            {
+                continue;
+            }
+            final String nextHop = config.port(p.port()).orElseThrow().globalIpv6Address();
+            final List<Ipv6Prefix> prefixes = new ArrayList<>();
+            for (final String prefix : p.announce())
+            {
+                prefixes.add(Ipv6Prefix.parse(prefix));
+            }
+            return new EgressAnnouncement(Ipv6Address.parseHi(nextHop), Ipv6Address.parseLo(nextHop), prefixes);
+        }
+        return EgressAnnouncement.none();
     }
 
     /** True when a configuration has a {@code bgp:} section. */

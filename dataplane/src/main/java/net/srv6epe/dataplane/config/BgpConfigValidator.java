@@ -376,6 +376,7 @@ final class BgpConfigValidator
             {
                 error(path + ".port", "no port named '" + p.port() + "'");
             }
+            checkAnnounce(path, p);
         }
         for (final Map.Entry<String, BgpNeighborConfig> e : neighbors.entrySet())
         {
@@ -384,6 +385,45 @@ final class BgpConfigValidator
                 error("bgp.neighbors[" + config.bgp().neighbors().indexOf(e.getValue()) + "].role",
                     "egress-peer '" + e.getValue().address() + "' has no bgp.asbr.egress-peers entry");
             }
+        }
+    }
+
+    /** An egress peer's {@code announce}: IPv6 prefixes, host bits clear, each once, a port address to announce. */
+    private void checkAnnounce(final String path, final EgressPeerConfig p)
+    {
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < p.announce().size(); i++)
+        {
+            final String at = ConfigPaths.index(path + ".announce", i);
+            final String text = p.announce().get(i);
+            final IpText.Prefix prefix;
+            try
+            {
+                prefix = IpText.prefix(text == null ? "" : text);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                error(at, ex.getMessage());
+                continue;
+            }
+            if (!prefix.isIpv6())
+            {
+                error(at, "'" + text + "' is IPv4; egress peers are IPv6 unicast neighbors");
+            }
+            else if (prefix.hasHostBits())
+            {
+                error(at, "'" + text + "' has host bits set (did you mean " + prefix.canonical() + "?)");
+            }
+            else if (!seen.add(prefix.canonical()))
+            {
+                error(at, "'" + text + "' is announced twice");
+            }
+        }
+        if (!p.announce().isEmpty() && p.port() != null && config.port(p.port()).isPresent() &&
+            config.port(p.port()).get().globalIpv6Address() == null)
+        {
+            error(path + ".announce", "port '" + p.port() + "' has no IPv6 address (other than link-local) to " +
+                "announce as the next hop");
         }
     }
 

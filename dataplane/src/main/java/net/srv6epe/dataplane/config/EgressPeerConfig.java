@@ -17,9 +17,12 @@ import java.util.List;
  * @param function           {@code function}: SID function value; default 0 (allocate the next free one).
  * @param nextHop            {@code next-hop}: required IPv6 address of the peer for forwarding.
  * @param port               {@code port}: required, the port towards the peer.
+ * @param announce           {@code announce}: IPv6 prefixes we originate to the peer (the EPE source prefix whose
+ *                           return traffic should come in through it), next hop our first IPv6 address on
+ *                           {@code port}; default none.
  */
 public record EgressPeerConfig(String neighbor, String vrf, String rd, List<String> exportRouteTargets,
-    String behavior, long function, String nextHop, String port)
+    String behavior, long function, String nextHop, String port, List<String> announce)
 {
     /** Binds the YAML mapping, applying defaults for absent keys. */
     @JsonCreator
@@ -31,9 +34,11 @@ public record EgressPeerConfig(String neighbor, String vrf, String rd, List<Stri
         @JsonProperty("behavior") final String behavior,
         @JsonProperty("function") final Long function,
         @JsonProperty("next-hop") final String nextHop,
-        @JsonProperty("port") final String port)
+        @JsonProperty("port") final String port,
+        @JsonProperty("announce") final List<String> announce)
     {
         return new EgressPeerConfig(neighbor, vrf, rd, ConfigLists.copyOf(exportRouteTargets),
-            behavior == null ? "End.DT6" : behavior, function == null ? 0 : function, nextHop, port);
+            behavior == null ? "End.DT6" : behavior, function == null ? 0 : function, nextHop, port,
+            ConfigLists.copyOf(announce));
     }
 }

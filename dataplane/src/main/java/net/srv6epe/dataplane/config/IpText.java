@@ -22,6 +22,12 @@ final class IpText
             return address.length == 16;
         }
 
+        /** An IPv6 link-local address, {@code fe80::/10}. */
+        boolean isLinkLocal()
+        {
+            return isIpv6() && (address[0] & 0xFF) == 0xFE && (address[1] & 0xC0) == 0x80;
+        }
+
         boolean hasHostBits()
         {
             for (int bit = length; bit < address.length * 8; bit++)

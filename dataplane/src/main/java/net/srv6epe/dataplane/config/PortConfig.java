@@ -96,6 +96,23 @@ public record PortConfig(
         return List.copyOf(prefixes);
     }
 
+    /**
+     * Our first IPv6 address on this port that is not link-local ({@code fe80::/10}), without its length: the next
+     * hop we announce to a BGP peer over it. Null when there is none. Valid configurations only.
+     */
+    public String globalIpv6Address()
+    {
+        for (final String address : addresses)
+        {
+            final IpText.Prefix p = IpText.prefix(address);
+            if (p.isIpv6() && !p.isLinkLocal())
+            {
+                return hostPart(address);
+            }
+        }
+        return null;
+    }
+
     /** The address part of an interface address ({@code fd00:1::2/64} gives {@code fd00:1::2}). */
     public static String hostPart(final String interfaceAddress)
     {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.control.ControlClient;
+import net.srv6epe.dataplane.lab.GobgpToml;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class GobgpInteropTest
 {
     private static final String PREFIX_1 = "fd00:c1::/48";
     private static final String PREFIX_2 = "fd00:c2::/48";
+    private static final String ANNOUNCED = "2001:db8:100::/48";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
@@ -232,6 +234,76 @@ class GobgpInteropTest
         assertFalse(expert.out.toLowerCase().contains("malformed"), expert.out);
         assertFalse(expert.out.contains("Errors ("), expert.out);
         assertFalse(expert.out.contains("Warns ("), expert.out);
+    }
+
+    /**
+     * GoBGP as an egress peer (AS 65010): our ASBR announces it the prefix configured in {@code announce} with our AS
+     * as the path and our address on the peer's port as the next hop; GoBGP takes it as its best path, and our
+     * summary counts it advertised. GoBGP's own route to us lands in the peer's VRF.
+     */
+    @Test
+    void gobgpAsEgressPeerReceivesWhatWeAnnounce() throws Exception
+    {
+        final int gport = freePort();
+        final int api = freePort();
+        final int aport = freePort();
+        Files.writeString(dir.resolve("gobgpd.toml"), GobgpToml.egressPeer(65010, "198.18.0.3", gport, "127.0.0.3",
+            "127.0.0.2"));
+        Process gobgpd = null;
+        RouterMain.Running asbr = null;
+        try
+        {
+            gobgpd = new ProcessBuilder("gobgpd", "-f", dir.resolve("gobgpd.toml").toString(), "-t", "toml", "-p",
+                "--pprof-disable", "--api-hosts", "127.0.0.1:" + api)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("gobgpd.log").toFile()).start();
+            waitUntil(() -> run(api, "global").exit == 0, 15_000, "gobgpd API up");
+            asbr = start(dir, asbrYaml(dir, "127.0.0.2:" + aport, "",
+                "{ address: 127.0.0.3, port: " + gport + ", local-address: 127.0.0.2, remote-as: 65010," +
+                    " role: egress-peer, families: [ipv6-unicast], hold-time: 30, connect-retry: 1 }")
+                .replace("port: peer-a }", "port: peer-a, announce: [\"" + ANNOUNCED + "\"] }"));
+            final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
+
+            final JsonNode[] adjIn = new JsonNode[1];
+            waitUntil(() -> {
+                adjIn[0] = MAPPER.readTree(run(api, "neighbor", "127.0.0.2", "adj-in", "-a", "ipv6", "-j").out);
+                return adjIn[0].has(ANNOUNCED);
+            }, WAIT_MS, "GoBGP adj-in holds " + ANNOUNCED);
+            final JsonNode path = adjIn[0].get(ANNOUNCED).get(0);
+            JsonNode mp = null;
+            JsonNode asPath = null;
+            JsonNode localPref = null;
+            for (final JsonNode a : path.get("attrs"))
+            {
+                switch (a.get("type").asInt())
+                {
+                    case 14 -> mp = a;
+                    case 2 -> asPath = a;
+                    case 5 -> localPref = a;
+                    default -> { }
+                }
+            }
+            assertNotNull(mp, path.toString());
+            assertEquals("fd00:a::1", mp.get("nexthop").asText(), "our address on peer-a: " + path);
+            assertNotNull(asPath, path.toString());
+            assertEquals("[65000]", asPath.findValue("asns").toString(), path.toString());
+            assertEquals(null, localPref, "no LOCAL_PREF to an external peer: " + path);
+            final JsonNode rib = MAPPER.readTree(run(api, "global", "rib", "-a", "ipv6", "-j").out);
+            assertTrue(rib.get(ANNOUNCED).get(0).path("best").asBoolean(), rib.toString());
+            waitFor(asbrCli, "bgp-summary", null,
+                rows -> find(rows, "neighbor", "127.0.0.3").path("prefixes-advertised").asInt() == 1);
+
+            // and the other way, as with any egress peer: GoBGP's route lands in the peer's VRF
+            assertEquals(0, run(api, "global", "rib", "add", "-a", "ipv6", PREFIX_1, "nexthop", "fd00:a::2").exit);
+            waitFor(asbrCli, "route", "epe-a", rows -> find(rows, "prefix", PREFIX_1) != null);
+        }
+        finally
+        {
+            if (asbr != null)
+            {
+                asbr.close();
+            }
+            stop(gobgpd);
+        }
     }
 
     private String gobgpConfig(final int port)

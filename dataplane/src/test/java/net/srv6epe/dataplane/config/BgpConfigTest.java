@@ -42,7 +42,7 @@ class BgpConfigTest
         "    transposition: true",
         "    egress-peers:",
         "      - { neighbor: 'fd00:a::2', vrf: epe-a, rd: '65000:100', export-route-targets: ['65000:100'],",
-        "          behavior: End.DX6, next-hop: 'fd00:a::2', port: peer-a }",
+        "          behavior: End.DX6, next-hop: 'fd00:a::2', port: peer-a, announce: ['2001:db8:100::/48'] }",
         "");
 
     @Test
@@ -68,6 +68,7 @@ class BgpConfigTest
         assertEquals(16, bgp.asbr().locator().functionLength());
         assertEquals(0, bgp.asbr().egressPeers().get(0).function());
         assertEquals("End.DX6", bgp.asbr().egressPeers().get(0).behavior());
+        assertEquals(List.of("2001:db8:100::/48"), bgp.asbr().egressPeers().get(0).announce());
     }
 
     @Test
@@ -75,6 +76,7 @@ class BgpConfigTest
     {
         final RouterConfig asbr = ConfigLoader.load(ConfigFiles.of("bgp-asbr.yaml"));
         assertEquals("epe-a", asbr.bgp().asbr().egressPeers().get(0).vrf());
+        assertEquals(List.of("2001:db8:100::/48"), asbr.bgp().asbr().egressPeers().get(0).announce());
         final RouterConfig cs = ConfigLoader.load(ConfigFiles.of("bgp-content-server.yaml"));
         assertEquals(List.of("65000:100"), cs.bgp().contentServer().importVrfs().get(0).routeTargets());
     }
@@ -127,6 +129,12 @@ class BgpConfigTest
         "behavior: End.DX6|behavior: End.X|bgp.asbr.egress-peers[0].behavior",
         "port: peer-a|port: nowhere|bgp.asbr.egress-peers[0].port",
         "next-hop: 'fd00:a::2'|next-hop: 'nope'|bgp.asbr.egress-peers[0].next-hop",
+        "announce: ['2001:db8:100::/48']|announce: ['2001:db8:100::1/48']|bgp.asbr.egress-peers[0].announce[0]",
+        "announce: ['2001:db8:100::/48']|announce: ['198.18.0.0/15']|bgp.asbr.egress-peers[0].announce[0]",
+        "announce: ['2001:db8:100::/48']|announce: ['nope']|bgp.asbr.egress-peers[0].announce[0]",
+        "announce: ['2001:db8:100::/48']|announce: ['2001:db8:100::/48', '2001:db8:100::/48']|" +
+            "bgp.asbr.egress-peers[0].announce[1]",
+        "addresses: ['fd00:a::1/64']|addresses: ['fe80::1/64']|bgp.asbr.egress-peers[0].announce",
     })
     void badValueNamesItsPath(final String good, final String bad, final String path)
     {

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import net.srv6epe.dataplane.lab.GobgpToml;
 import net.srv6epe.dataplane.lab.Netns;
 
 /**
@@ -214,22 +215,7 @@ final class EpeBgpLab implements AutoCloseable
         final String address, final String neighbor) throws IOException, InterruptedException
     {
         final Path config = dir.resolve("gobgpd-" + name + ".toml");
-        Files.writeString(config, String.join("\n",
-            "[global.config]",
-            "  as = " + asn,
-            "  router-id = \"" + routerId + "\"",
-            "  port = 179",
-            "  local-address-list = [\"" + address + "\"]",
-            "[[neighbors]]",
-            "  [neighbors.config]",
-            "    neighbor-address = \"" + neighbor + "\"",
-            "    peer-as = 65000",
-            "  [neighbors.transport.config]",
-            "    passive-mode = true",
-            "  [[neighbors.afi-safis]]",
-            "    [neighbors.afi-safis.config]",
-            "      afi-safi-name = \"ipv6-unicast\"",
-            ""), StandardCharsets.UTF_8);
+        Files.writeString(config, GobgpToml.egressPeer(asn, routerId, 179, address, neighbor), StandardCharsets.UTF_8);
         final Netns.Background gobgpd = lab.start(ns, "gobgpd", "-f", config.toString(), "-t", "toml",
             "--api-hosts", "127.0.0.1:50051");
         if (!InteropLab.waitFor(() -> !gobgpd.isAlive() || lab.exec(ns, "gobgp", "global").ok(), START_WAIT))

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import net.srv6epe.dataplane.lab.GobgpToml;
 import net.srv6epe.dataplane.lab.Netns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -199,22 +200,7 @@ class FrrInteropIT
 
     private String gobgpConfig()
     {
-        return String.join("\n",
-            "[global.config]",
-            "  as = 65010",
-            "  router-id = \"198.18.0.21\"",
-            "  port = 179",
-            "  local-address-list = [\"" + PEER + "\"]",
-            "[[neighbors]]",
-            "  [neighbors.config]",
-            "    neighbor-address = \"" + ASBR + "\"",
-            "    peer-as = 65000",
-            "  [neighbors.transport.config]",
-            "    passive-mode = true",
-            "  [[neighbors.afi-safis]]",
-            "    [neighbors.afi-safis.config]",
-            "      afi-safi-name = \"ipv6-unicast\"",
-            "");
+        return GobgpToml.egressPeer(65010, "198.18.0.21", 179, PEER, ASBR);
     }
 
     private String asbrConfig()
