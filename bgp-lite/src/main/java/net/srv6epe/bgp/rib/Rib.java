@@ -1,6 +1,8 @@
 package net.srv6epe.bgp.rib;
 
 import net.srv6epe.bgp.event.Cause;
+import net.srv6epe.bgp.wire.attribute.AsPath;
+import net.srv6epe.bgp.wire.attribute.AsPathSegment;
 import net.srv6epe.bgp.wire.attribute.MpReachNlri;
 import net.srv6epe.bgp.wire.attribute.MpUnreachNlri;
 import net.srv6epe.bgp.wire.attribute.PathAttribute;
@@ -40,6 +42,9 @@ public final class Rib
     private long sessionResetUpdatesIgnored;
     private long otherFamilyRoutesIgnored;
     private long updatesIgnoredOverLimit;
+    private long asPathLoops;
+    /** Our AS: a route whose AS_PATH or AS4_PATH holds it has looped (RFC 4271 9.1.2); 0 for no check. */
+    private long localAs;
 
     /**
      * @param listener          told about every route change
@@ -49,6 +54,16 @@ public final class Rib
     {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.maxPrefixListener = maxPrefixListener;
+    }
+
+    /**
+     * Our AS number: from then on a route whose AS_PATH (or AS4_PATH, RFC 6793) holds it has been through us
+     * already and is not kept (RFC 4271 9.1.2: "an AS loop"); it withdraws what the peer had for that prefix, as
+     * any UPDATE replaces it, and is counted ({@link #asPathLoops}).
+     */
+    public void localAs(final long as)
+    {
+        this.localAs = as;
     }
 
     /**
@@ -156,6 +171,11 @@ public final class Rib
                 treatedAsWithdraw++;
                 withdrawAll(peer, s, reach.family(), reach.nlri(), cause);
             }
+            else if (looped(update))
+            {
+                asPathLoops += reach.nlri().size();
+                withdrawAll(peer, s, reach.family(), reach.nlri(), cause);
+            }
             else
             {
                 final List<PathAttribute> kept;
@@ -172,6 +192,28 @@ public final class Rib
             }
         }
         listener.onBatchEnd(cause);
+    }
+
+    private boolean looped(final UpdateMessage update)
+    {
+        if (localAs == 0)
+        {
+            return false;
+        }
+        for (final PathAttribute a : update.attributes())
+        {
+            if (a instanceof AsPath path)
+            {
+                for (final AsPathSegment segment : path.segments())
+                {
+                    if (segment.asns().contains(localAs))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void withdrawAll(final int peer, final PeerState s, final AddressFamily family, final List<Nlri> nlri,
@@ -420,6 +462,12 @@ public final class Rib
     public long otherFamilyRoutesIgnored()
     {
         return otherFamilyRoutesIgnored;
+    }
+
+    /** Routes not kept because their AS path held our AS ({@link #localAs}). */
+    public long asPathLoops()
+    {
+        return asPathLoops;
     }
 
     /** UPDATEs ignored because the peer is over its max-prefix limit. */

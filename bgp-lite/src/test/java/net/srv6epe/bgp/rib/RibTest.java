@@ -1,8 +1,11 @@
 package net.srv6epe.bgp.rib;
 
 import net.srv6epe.bgp.event.Cause;
+import net.srv6epe.bgp.wire.attribute.AsPath;
+import net.srv6epe.bgp.wire.attribute.AsPathSegment;
 import net.srv6epe.bgp.wire.attribute.AttributeType;
 import net.srv6epe.bgp.wire.attribute.LocalPref;
+import net.srv6epe.bgp.wire.attribute.Origin;
 import net.srv6epe.bgp.wire.attribute.PathAttribute;
 import net.srv6epe.bgp.wire.error.ErrorAction;
 import net.srv6epe.bgp.wire.error.ErrorSubcode;
@@ -230,6 +233,29 @@ class RibTest
             CAUSE);
         assertEquals(1, rib.routeCount(p, AddressFamily.VPN_IPV6));
         assertEquals(3, rib.otherFamilyRoutesIgnored());
+    }
+
+    @Test
+    void aRouteWhosePathHoldsOurAsIsNotKeptAndReplacesWhatThePeerHad()
+    {
+        rib.localAs(65000);
+        final int p = rib.addPeer(RibPeer.ipv6("fd00::2", 65002, true, 2));
+        rib.applyUpdate(p, unicast("fd00::2", basic(65002), "2001:db8:1::/48", "2001:db8:2::/48"),
+            ValidationResult.VALID, CAUSE);
+        assertEquals(2, rib.routeCount(p));
+        // the same prefix again, now through us: it looped, and the peer no longer offers a usable route for it
+        rib.applyUpdate(p, unicast("fd00::2", basic(65002, 65010, 65000), "2001:db8:1::/48"),
+            ValidationResult.VALID, CAUSE);
+        assertEquals(1, rib.routeCount(p));
+        assertNull(rib.route(p, AddressFamily.IPV6_UNICAST, 0, Ipv6Address.parseHi("2001:db8:1::"), 0, 48));
+        assertNotNull(rib.route(p, AddressFamily.IPV6_UNICAST, 0, Ipv6Address.parseHi("2001:db8:2::"), 0, 48));
+        assertEquals(1, rib.asPathLoops());
+        // a path that only passes an AS like ours in a set is a loop as well (RFC 4271 9.1.2 says "contains")
+        rib.applyUpdate(p, unicast("fd00::2", List.of(new Origin(Origin.IGP),
+            new AsPath(List.of(AsPathSegment.sequence(65002), AsPathSegment.set(65000, 65003)))), "2001:db8:3::/48"),
+            ValidationResult.VALID, CAUSE);
+        assertEquals(1, rib.routeCount(p));
+        assertEquals(2, rib.asPathLoops());
     }
 
     @Test

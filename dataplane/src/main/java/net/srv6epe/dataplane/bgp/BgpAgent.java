@@ -123,6 +123,14 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         }
         this.asbr = bgp.asbr() == null ? null : new AsbrRole(BgpSetup.asbr(bgp.asbr()), writer.deferred(),
             writer.deferred(), stamper, this);
+        if (contentServer != null)
+        {
+            contentServer.rib().localAs(bgp.asn());
+        }
+        if (asbr != null)
+        {
+            asbr.rib().localAs(bgp.asn());
+        }
         final List<NeighborConfig> neighbors = new ArrayList<>();
         for (final BgpNeighborConfig n : bgp.neighbors())
         {
