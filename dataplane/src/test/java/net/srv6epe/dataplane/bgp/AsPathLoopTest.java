@@ -4,6 +4,7 @@ import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -21,7 +22,6 @@ import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.control.ControlClient;
 import net.srv6epe.srv6.Ipv6Address;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +48,7 @@ class AsPathLoopTest
         try
         {
             final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer);
             final ControlClient cli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
             waitFor(cli, "bgp-summary", null,
                 rows -> "Established".equals(find(rows, "neighbor", "127.0.0.3").path("state").asText()));

@@ -4,6 +4,7 @@ import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,7 +25,6 @@ import net.srv6epe.dataplane.control.ControlClient;
 import net.srv6epe.dataplane.journal.RouteEvent;
 import net.srv6epe.dataplane.journal.RouteEventReader;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +58,7 @@ class BgpReloadTest
         try
         {
             final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer);
             final ControlClient cli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
             waitFor(cli, "bgp-summary", null, rows -> "Established".equals(rows.path(0).path("state").asText()));
             peer.announce(LEARNED);

@@ -23,6 +23,8 @@ import net.srv6epe.dataplane.control.ControlRequest;
 import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.ByteArrayOutputStream;
@@ -139,6 +141,15 @@ final class BgpTestSupport
             }
         }
         return null;
+    }
+
+    /** Runs {@code agent} on a thread of its own (a peer of the router under test); the caller closes the runner. */
+    static AgentRunner startAgent(final Agent agent)
+    {
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
+            agent);
+        AgentRunner.startOnThread(runner);
+        return runner;
     }
 
     static int freePort() throws IOException

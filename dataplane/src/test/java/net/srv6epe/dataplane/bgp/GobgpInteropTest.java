@@ -6,7 +6,6 @@ import net.srv6epe.dataplane.app.RouterMain;
 import net.srv6epe.dataplane.control.ControlClient;
 import net.srv6epe.dataplane.lab.GobgpToml;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -28,6 +27,7 @@ import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,8 +80,7 @@ class GobgpInteropTest
             asbr = start(dir, asbrConfig(gport, aport));
             cs = start(dir, csConfig(gport));
             final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.2", aport);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer);
             final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
             final ControlClient csCli = new ControlClient(dir.resolve("cs.sock"), 5_000);
 
@@ -178,8 +177,7 @@ class GobgpInteropTest
 
             // the egress peer comes back (the ASBR restarts the neighbor after connect-retry 1 s)
             final BgpTestSupport.PeerAgent peer2 = new BgpTestSupport.PeerAgent("127.0.0.2", aport);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer2);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer2);
             waitFor(asbrCli, "bgp-summary", null,
                 rows -> "Established".equals(find(rows, "neighbor", "127.0.0.3").get("state").asText()));
             peer2.announce(PREFIX_2);

@@ -4,6 +4,7 @@ import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,6 @@ import net.srv6epe.srv6.Ipv4Address;
 import net.srv6epe.srv6.Ipv6Address;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,12 +81,9 @@ class IbgpFamiliesTest
         try
         {
             final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer);
             final Reflector reflector = new Reflector(port);
-            reflectorRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null,
-                reflector);
-            AgentRunner.startOnThread(reflectorRunner);
+            reflectorRunner = startAgent(reflector);
             final ControlClient cli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
             waitFor(cli, "bgp-summary", null, rows ->
                 "Established".equals(find(rows, "neighbor", "127.0.0.2").path("state").asText()) &&

@@ -10,7 +10,6 @@ import net.srv6epe.dataplane.journal.ChangeKind;
 import net.srv6epe.dataplane.journal.RouteEvent;
 import net.srv6epe.dataplane.journal.RouteEventReader;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +29,7 @@ import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,8 +62,7 @@ class TwoRouterBgpTest
         {
             cs = start(dir, csConfig(port));
             final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer);
             final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
             final ControlClient csCli = new ControlClient(dir.resolve("cs.sock"), 5_000);
 
@@ -197,8 +196,7 @@ class TwoRouterBgpTest
         try
         {
             final BgpTestSupport.PeerAgent peer = new BgpTestSupport.PeerAgent("127.0.0.1", port);
-            peerRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), Throwable::printStackTrace, null, peer);
-            AgentRunner.startOnThread(peerRunner);
+            peerRunner = startAgent(peer);
             final ControlClient asbrCli = new ControlClient(dir.resolve("asbr.sock"), 5_000);
             // the first summary snapshot may come before the neighbor's row: look for the row, then its fields
             waitFor(asbrCli, "bgp-summary", null, rows -> find(rows, "neighbor", "127.0.0.3") != null &&
