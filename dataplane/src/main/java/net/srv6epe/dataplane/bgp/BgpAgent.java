@@ -479,7 +479,8 @@ public final class BgpAgent implements Agent, BgpSpeakerListener, MaxPrefixListe
         final BgpSnapshot previous = snapshot;
         snapshot = new BgpSnapshot(bgp.asn(), bgp.routerId(), List.copyOf(rows),
             rebuildRoutes ? List.copyOf(vpn) : previous.vpnv6(), rebuildRoutes ? List.copyOf(unicast) : previous.ipv6(),
-            now);
+            BgpSnapshot.RibEvents.of(contentServer == null ? null : contentServer.rib(),
+                asbr == null ? null : asbr.rib()), now);
         if (rebuildRoutes)
         {
             routesChanged = false;

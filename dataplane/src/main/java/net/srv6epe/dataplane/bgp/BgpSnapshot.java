@@ -1,6 +1,7 @@
 package net.srv6epe.dataplane.bgp;
 
 import net.srv6epe.bgp.rib.PathAttributes;
+import net.srv6epe.bgp.rib.Rib;
 import net.srv6epe.bgp.wire.attribute.ExtendedCommunity;
 import net.srv6epe.bgp.wire.nlri.MplsLabel;
 import net.srv6epe.bgp.wire.nlri.RouteDistinguisher;
@@ -22,15 +23,57 @@ import java.util.List;
  * @param vpnv6     VPN-IPv6 routes received (Adj-RIB-In of every neighbor), at most
  *                  {@link BgpAgent#MAX_ROUTE_ROWS}; rebuilt only after routes changed
  * @param ipv6      IPv6 unicast routes received, likewise
+ * @param ribEvents what the RIBs did not apply as received, over all neighbors
  * @param takenNs   monotonic time the snapshot was taken
  */
 public record BgpSnapshot(long asn, String routerId, List<Neighbor> neighbors, List<Route> vpnv6, List<Route> ipv6,
-    long takenNs)
+    RibEvents ribEvents, long takenNs)
 {
     /** An empty snapshot (before the speaker's first round). */
     public static BgpSnapshot empty(final long asn, final String routerId)
     {
-        return new BgpSnapshot(asn, routerId, List.of(), List.of(), List.of(), 0);
+        return new BgpSnapshot(asn, routerId, List.of(), List.of(), List.of(), RibEvents.NONE, 0);
+    }
+
+    /**
+     * What the RIBs (of every role) did not apply as received, since the start.
+     *
+     * @param treatAsWithdraw  UPDATEs whose routes were treated as withdrawn (RFC 7606 2)
+     * @param attributeDiscard UPDATEs applied without their malformed attributes (RFC 7606 2)
+     * @param sessionReset     UPDATEs not applied because their error resets the session
+     * @param overMaxPrefix    UPDATEs ignored from a neighbor over its max-prefix limit
+     * @param otherFamily      routes of a family not kept, or not negotiated with the neighbor
+     * @param asPathLoop       routes whose AS path held our AS (RFC 4271 9.1.2)
+     */
+    public record RibEvents(long treatAsWithdraw, long attributeDiscard, long sessionReset, long overMaxPrefix,
+        long otherFamily, long asPathLoop)
+    {
+        /** Nothing yet. */
+        public static final RibEvents NONE = new RibEvents(0, 0, 0, 0, 0, 0);
+
+        /** The sums over {@code ribs}; null entries are skipped. */
+        public static RibEvents of(final Rib... ribs)
+        {
+            long withdraw = 0;
+            long discard = 0;
+            long reset = 0;
+            long overLimit = 0;
+            long family = 0;
+            long loop = 0;
+            for (final Rib r : ribs)
+            {
+                if (r != null)
+                {
+                    withdraw += r.treatedAsWithdraw();
+                    discard += r.attributesDiscarded();
+                    reset += r.sessionResetUpdatesIgnored();
+                    overLimit += r.updatesIgnoredOverLimit();
+                    family += r.otherFamilyRoutesIgnored();
+                    loop += r.asPathLoops();
+                }
+            }
+            return new RibEvents(withdraw, discard, reset, overLimit, family, loop);
+        }
     }
 
     /** The row of a neighbor, or null. */

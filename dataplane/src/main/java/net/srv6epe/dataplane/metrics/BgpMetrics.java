@@ -64,6 +64,18 @@ public final class BgpMetrics implements MetricsSource
             BgpSnapshot.Neighbor::prefixesAdvertised);
         peerGauge(out, s, "peer_out_queue_count", "UPDATEs waiting for room in the neighbor's write buffer",
             BgpSnapshot.Neighbor::pendingOut);
+        final BgpSnapshot.RibEvents rib = s.ribEvents();
+        out.family(MetricNames.PREFIX + "bgp_update_outcomes_total", MetricType.COUNTER,
+            "UPDATEs not applied as received, by outcome: RFC 7606 treat-as-withdraw or attribute-discard, an error " +
+            "that resets the session, a neighbor over its max-prefix limit");
+        out.sample(rib.treatAsWithdraw(), "outcome", "treat-as-withdraw");
+        out.sample(rib.attributeDiscard(), "outcome", "attribute-discard");
+        out.sample(rib.sessionReset(), "outcome", "session-reset");
+        out.sample(rib.overMaxPrefix(), "outcome", "over-max-prefix");
+        out.family(MetricNames.PREFIX + "bgp_routes_ignored_total", MetricType.COUNTER,
+            "routes received and not kept: of a family not kept or not negotiated, or whose AS path holds our AS");
+        out.sample(rib.otherFamily(), "reason", "family");
+        out.sample(rib.asPathLoop(), "reason", "as-path-loop");
         out.family(MetricNames.PREFIX + "bgp_peer_uptime_seconds", MetricType.GAUGE,
             "seconds the session has been Established, 0 when it is not");
         for (final BgpSnapshot.Neighbor n : s.neighbors())

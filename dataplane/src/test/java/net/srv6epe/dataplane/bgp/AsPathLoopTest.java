@@ -3,10 +3,12 @@ package net.srv6epe.dataplane.bgp;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.scrape;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +65,8 @@ class AsPathLoopTest
             assertNull(find(routes, "prefix", LOOPED), routes.toString());
             final JsonNode received = waitFor(cli, "bgp-ipv6", null, rows -> find(rows, "prefix", CLEAN) != null);
             assertNull(find(received, "prefix", LOOPED), "not in the Adj-RIB-In either: " + received);
+            final String metrics = scrape(asbr);
+            assertTrue(metrics.contains("srv6epe_bgp_routes_ignored_total{reason=\"as-path-loop\"} 1\n"), metrics);
         }
         finally
         {

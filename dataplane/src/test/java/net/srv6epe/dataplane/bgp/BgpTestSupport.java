@@ -32,6 +32,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +47,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Shared by the BGP tests of routers of ours: starting a router, polling its control socket, an egress peer. */
@@ -141,6 +146,16 @@ final class BgpTestSupport
             }
         }
         return null;
+    }
+
+    /** One scrape of a router's {@code /metrics}. */
+    static String scrape(final RouterMain.Running router) throws Exception
+    {
+        final HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + router.metricsAddress().getPort() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        return r.body();
     }
 
     /** Runs {@code agent} on a thread of its own (a peer of the router under test); the caller closes the runner. */

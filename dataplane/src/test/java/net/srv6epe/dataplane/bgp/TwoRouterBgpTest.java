@@ -16,10 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +24,7 @@ import java.util.stream.Stream;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.asbrYaml;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.find;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.freePort;
+import static net.srv6epe.dataplane.bgp.BgpTestSupport.scrape;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.start;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.startAgent;
 import static net.srv6epe.dataplane.bgp.BgpTestSupport.waitFor;
@@ -163,16 +160,6 @@ class TwoRouterBgpTest
             }
             asbr.close();
         }
-    }
-
-    /** One scrape of a router's {@code /metrics}. */
-    private static String scrape(final RouterMain.Running router) throws Exception
-    {
-        final HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + router.metricsAddress().getPort() + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode());
-        return r.body();
     }
 
     private static String cli(final int expectedExit, final String... args)

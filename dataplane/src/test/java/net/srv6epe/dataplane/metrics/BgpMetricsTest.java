@@ -26,7 +26,7 @@ class BgpMetricsTest
     {
         final String text = scrape(new BgpSnapshot(65000, "198.18.0.1", List.of(
             neighbor("fd00:a1::2", "Established", 61_500), neighbor("fd00:b1::2", "OpenSent", -1)), List.of(),
-            List.of(), 0));
+            List.of(), new BgpSnapshot.RibEvents(1, 2, 3, 4, 5, 6), 0));
 
         assertTrue(text.contains("gobgp_router_asn 65000\n"), text);
         assertTrue(text.contains("gobgp_router_id{id=\"198.18.0.1\"} 1\n"), text);
@@ -46,6 +46,12 @@ class BgpMetricsTest
         assertTrue(text.contains("gobgp_peer_advertised_route_count{name=\"fd00:a1::2\"} 3\n"), text);
         assertTrue(text.contains("gobgp_peer_out_queue_count{name=\"fd00:a1::2\"} 2\n"), text);
         assertTrue(text.contains("srv6epe_bgp_peer_uptime_seconds{name=\"fd00:a1::2\"} 61\n"), text);
+        assertTrue(text.contains("srv6epe_bgp_update_outcomes_total{outcome=\"treat-as-withdraw\"} 1\n"), text);
+        assertTrue(text.contains("srv6epe_bgp_update_outcomes_total{outcome=\"attribute-discard\"} 2\n"), text);
+        assertTrue(text.contains("srv6epe_bgp_update_outcomes_total{outcome=\"session-reset\"} 3\n"), text);
+        assertTrue(text.contains("srv6epe_bgp_update_outcomes_total{outcome=\"over-max-prefix\"} 4\n"), text);
+        assertTrue(text.contains("srv6epe_bgp_routes_ignored_total{reason=\"family\"} 5\n"), text);
+        assertTrue(text.contains("srv6epe_bgp_routes_ignored_total{reason=\"as-path-loop\"} 6\n"), text);
         assertTrue(text.contains("srv6epe_bgp_peer_uptime_seconds{name=\"fd00:b1::2\"} 0\n"), text);
     }
 

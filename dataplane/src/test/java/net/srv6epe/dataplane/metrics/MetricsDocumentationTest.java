@@ -77,7 +77,7 @@ class MetricsDocumentationTest
         final BgpSnapshot bgp = new BgpSnapshot(65000, "198.18.0.1", List.of(new BgpSnapshot.Neighbor("fd00:a1::2",
             179, 65010, "egress-peer", "Established", 1_000, 3, 3, 1, 0, 1, 1, 0, 0, 90, List.of("ipv6-unicast"),
             "198.18.0.2", "")), List.of(),
-            List.of(), 0);
+            List.of(), BgpSnapshot.RibEvents.NONE, 0);
         final String text = new MetricsRegistry()
             .register(new BgpMetrics(() -> bgp))
             .register(new FlowMetrics(new FlowTable[] {new FlowTable(64)}))
@@ -87,7 +87,7 @@ class MetricsDocumentationTest
                 SystemEpochClock.INSTANCE)))
             .register(new WorkerMetrics(List.of(new WorkerStats(0, new WorkerCounters(), new Port[0]))))
             .scrape();
-        assertEquals(16 + 3 + 2 + 1 + WorkerCounter.count() + 1, listedFamilies(text),
+        assertEquals(18 + 3 + 2 + 1 + WorkerCounter.count() + 1, listedFamilies(text),
             "BGP, flows, journal, pruner, workers: a new family needs a row in the guide");
     }
 
