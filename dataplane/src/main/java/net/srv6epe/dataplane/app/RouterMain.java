@@ -546,7 +546,7 @@ public final class RouterMain
     private static BgpSnapshot bgpSnapshot(final AtomicReference<BgpAgent> agent, final RouterConfig config)
     {
         final BgpAgent a = agent.get();
-        return a == null ? BgpSnapshot.empty(config.bgp().asn(), config.bgp().routerId()) : a.snapshot();
+        return a == null ? BgpSnapshot.configured(config.bgp()) : a.snapshot();
     }
 
     /** The ASBR locator when no locator of the compiled state covers it (then BGP adds it), else null. */

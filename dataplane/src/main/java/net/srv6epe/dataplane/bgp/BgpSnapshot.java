@@ -1,5 +1,6 @@
 package net.srv6epe.dataplane.bgp;
 
+import net.srv6epe.bgp.fsm.SessionState;
 import net.srv6epe.bgp.rib.PathAttributes;
 import net.srv6epe.bgp.rib.Rib;
 import net.srv6epe.bgp.wire.attribute.ExtendedCommunity;
@@ -7,6 +8,8 @@ import net.srv6epe.bgp.wire.nlri.MplsLabel;
 import net.srv6epe.bgp.wire.nlri.RouteDistinguisher;
 import net.srv6epe.bgp.wire.prefixsid.SidTransposition;
 import net.srv6epe.bgp.wire.prefixsid.Srv6SidInformation;
+import net.srv6epe.dataplane.config.BgpConfig;
+import net.srv6epe.dataplane.config.BgpNeighborConfig;
 import net.srv6epe.srv6.Ipv6Address;
 import net.srv6epe.vrf.prefix.Ipv6Prefix;
 
@@ -29,10 +32,19 @@ import java.util.List;
 public record BgpSnapshot(long asn, String routerId, List<Neighbor> neighbors, List<Route> vpnv6, List<Route> ipv6,
     RibEvents ribEvents, long takenNs)
 {
-    /** An empty snapshot (before the speaker's first round). */
-    public static BgpSnapshot empty(final long asn, final String routerId)
+    /**
+     * The snapshot of a speaker that has not started: every configured neighbor Idle, nothing received (what the
+     * router shows while it starts, before its BGP agent exists; the agent's own first snapshot is the same).
+     */
+    public static BgpSnapshot configured(final BgpConfig bgp)
     {
-        return new BgpSnapshot(asn, routerId, List.of(), List.of(), List.of(), RibEvents.NONE, 0);
+        final List<Neighbor> rows = new ArrayList<>();
+        for (final BgpNeighborConfig n : bgp.neighbors())
+        {
+            rows.add(new Neighbor(BgpSetup.text(BgpSetup.address(n.address())), n.port(), n.remoteAs(), n.role(),
+                SessionState.IDLE.toString(), -1, 0, 0, 0, 0, 0, 0, 0, 0, -1, List.of(), null, ""));
+        }
+        return new BgpSnapshot(bgp.asn(), bgp.routerId(), List.copyOf(rows), List.of(), List.of(), RibEvents.NONE, 0);
     }
 
     /**

@@ -50,6 +50,8 @@ class BgpAgentSnapshotTest
                 assertEquals(List.of(), n.families(), "nothing negotiated yet: " + n);
             }
             assertEquals(0, new BgpView(agent::snapshot).vpnv6(null).size(), "no routes yet");
+            // what the router shows before the agent exists is the same
+            assertEquals(rows, BgpSnapshot.configured(config.bgp()).neighbors());
         }
     }
 }
