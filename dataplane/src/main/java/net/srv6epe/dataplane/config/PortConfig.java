@@ -98,13 +98,22 @@ public record PortConfig(
 
     /**
      * Our first IPv6 address on this port that is not link-local ({@code fe80::/10}), without its length: the next
-     * hop we announce to a BGP peer over it. Null when there is none. Valid configurations only.
+     * hop we announce to a BGP peer over it. Null when there is none. An address that does not parse is skipped
+     * (the ports' own check names it).
      */
     public String globalIpv6Address()
     {
         for (final String address : addresses)
         {
-            final IpText.Prefix p = IpText.prefix(address);
+            final IpText.Prefix p;
+            try
+            {
+                p = IpText.prefix(address);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                continue;
+            }
             if (p.isIpv6() && !p.isLinkLocal())
             {
                 return hostPart(address);

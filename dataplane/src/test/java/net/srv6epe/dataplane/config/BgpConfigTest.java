@@ -135,6 +135,7 @@ class BgpConfigTest
         "announce: ['2001:db8:100::/48']|announce: ['2001:db8:100::/48', '2001:db8:100::/48']|" +
             "bgp.asbr.egress-peers[0].announce[1]",
         "addresses: ['fd00:a::1/64']|addresses: ['fe80::1/64']|bgp.asbr.egress-peers[0].announce",
+        "addresses: ['fd00:a::1/64']|addresses: ['nope/64']|ports[0].addresses[0]",
     })
     void badValueNamesItsPath(final String good, final String bad, final String path)
     {
