@@ -247,10 +247,16 @@ class GobgpInteropTest
         final int aport = freePort();
         Files.writeString(dir.resolve("gobgpd.toml"), GobgpToml.egressPeer(65010, "198.18.0.3", gport, "127.0.0.3",
             "127.0.0.2"));
+        final Path cap = dir.resolve("egress.pcapng");
+        Process tshark = null;
         Process gobgpd = null;
         RouterMain.Running asbr = null;
         try
         {
+            tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + gport, "-w", cap.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("tshark.log").toFile()).start();
+            waitUntil(() -> Files.exists(cap) && Files.readString(dir.resolve("tshark.log")).contains("Capturing"),
+                10_000, "tshark capturing");
             gobgpd = new ProcessBuilder("gobgpd", "-f", dir.resolve("gobgpd.toml").toString(), "-t", "toml", "-p",
                 "--pprof-disable", "--api-hosts", "127.0.0.1:" + api)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gobgpd.log").toFile()).start();
@@ -301,7 +307,27 @@ class GobgpInteropTest
                 asbr.close();
             }
             stop(gobgpd);
+            stop(tshark);
         }
+
+        // Wireshark reads our announcement as GoBGP did, and finds nothing wrong in the session
+        final Run fields = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + gport + ",bgp",
+            "-Y", "bgp.mp_reach_nlri_ipv6_prefix && ip.src == 127.0.0.2", "-T", "fields",
+            "-e", "bgp.mp_reach_nlri_ipv6_prefix",
+            "-e", "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6",
+            "-e", "bgp.update.path_attribute.as_path_segment.as4",
+            "-e", "bgp.update.path_attribute.origin",
+            "-e", "bgp.update.path_attribute.local_pref"));
+        assertEquals(0, fields.exit, fields.out);
+        // prefix (tshark shows its address), next hop, AS path, ORIGIN IGP, and no LOCAL_PREF
+        assertEquals("2001:db8:100::\tfd00:a::1\t65000\t0\t", fields.out.lines().filter(l -> l.startsWith("2001:"))
+            .findFirst().orElse(fields.out), "our UPDATE as tshark decodes it");
+        final Run expert = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + gport + ",bgp",
+            "-q", "-z", "expert,warn"));
+        assertEquals(0, expert.exit, expert.out);
+        assertFalse(expert.out.toLowerCase().contains("malformed"), expert.out);
+        assertFalse(expert.out.contains("Errors ("), expert.out);
+        assertFalse(expert.out.contains("Warns ("), expert.out);
     }
 
     private String gobgpConfig(final int port)
