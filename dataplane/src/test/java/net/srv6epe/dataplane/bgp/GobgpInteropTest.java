@@ -226,12 +226,7 @@ class GobgpInteropTest
         {
             assertEquals(sid + "\t0x0012\t32", l.strip(), "UPDATE decoded by tshark: " + fields.out);
         }
-        final Run expert = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + gport + ",bgp",
-            "-q", "-z", "expert,warn"));
-        assertEquals(0, expert.exit, expert.out);
-        assertFalse(expert.out.toLowerCase().contains("malformed"), expert.out);
-        assertFalse(expert.out.contains("Errors ("), expert.out);
-        assertFalse(expert.out.contains("Warns ("), expert.out);
+        assertNoExpertWarning(cap, gport);
     }
 
     /**
@@ -322,12 +317,7 @@ class GobgpInteropTest
         // prefix (tshark shows its address), next hop, AS path, ORIGIN IGP, and no LOCAL_PREF
         assertEquals("2001:db8:100::\tfd00:a::1\t65000\t0\t", fields.out.lines().filter(l -> l.startsWith("2001:"))
             .findFirst().orElse(fields.out), "our UPDATE as tshark decodes it");
-        final Run expert = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + gport + ",bgp",
-            "-q", "-z", "expert,warn"));
-        assertEquals(0, expert.exit, expert.out);
-        assertFalse(expert.out.toLowerCase().contains("malformed"), expert.out);
-        assertFalse(expert.out.contains("Errors ("), expert.out);
-        assertFalse(expert.out.contains("Warns ("), expert.out);
+        assertNoExpertWarning(cap, gport);
     }
 
     private String gobgpConfig(final int port)
@@ -391,6 +381,17 @@ class GobgpInteropTest
             "    import-vrfs:",
             "      - { vrf: epe-a, route-targets: [\"65000:100\"], mode: H.Encaps }",
             "");
+    }
+
+    /** Wireshark finds nothing malformed, no error and no warning in the BGP session captured on {@code port}. */
+    private static void assertNoExpertWarning(final Path cap, final int port) throws Exception
+    {
+        final Run expert = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + port + ",bgp",
+            "-q", "-z", "expert,warn"));
+        assertEquals(0, expert.exit, expert.out);
+        assertFalse(expert.out.toLowerCase().contains("malformed"), expert.out);
+        assertFalse(expert.out.contains("Errors ("), expert.out);
+        assertFalse(expert.out.contains("Warns ("), expert.out);
     }
 
     private record Run(int exit, String out)
