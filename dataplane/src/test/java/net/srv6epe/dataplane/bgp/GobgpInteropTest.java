@@ -68,10 +68,7 @@ class GobgpInteropTest
         String sid = null;
         try
         {
-            tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + gport, "-w", cap.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("tshark.log").toFile()).start();
-            waitUntil(() -> Files.exists(cap) && Files.readString(dir.resolve("tshark.log")).contains("Capturing"),
-                10_000, "tshark capturing");
+            tshark = startCapture(cap, gport);
             gobgpd = new ProcessBuilder("gobgpd", "-f", dir.resolve("gobgpd.toml").toString(), "-t", "toml", "-p",
                 "--pprof-disable", "--api-hosts", "127.0.0.1:" + api)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gobgpd.log").toFile()).start();
@@ -212,11 +209,9 @@ class GobgpInteropTest
         }
 
         // Wireshark decodes our UPDATEs (ASBR -> GoBGP and GoBGP -> CS) cleanly
-        final Run fields = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + gport + ",bgp",
-            "-Y", "bgp.type == 2 && ip.src == 127.0.0.2", "-T", "fields",
-            "-e", "bgp.prefix_sid.srv6_l3vpn.sid_value",
-            "-e", "bgp.prefix_sid.srv6_l3vpn.srv6_endpoint_behavior",
-            "-e", "bgp.prefix_sid.srv6_l3vpn.sid.locator_block_len"));
+        final Run fields = tsharkFields(cap, gport, "bgp.type == 2 && ip.src == 127.0.0.2",
+            "bgp.prefix_sid.srv6_l3vpn.sid_value", "bgp.prefix_sid.srv6_l3vpn.srv6_endpoint_behavior",
+            "bgp.prefix_sid.srv6_l3vpn.sid.locator_block_len");
         assertEquals(0, fields.exit, fields.out);
         System.out.println("tshark UPDATE fields: " + fields.out);
         // UPDATEs without a Prefix-SID (End-of-RIB, withdrawals) give empty rows; tshark's root warning is skipped
@@ -248,10 +243,7 @@ class GobgpInteropTest
         RouterMain.Running asbr = null;
         try
         {
-            tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + gport, "-w", cap.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("tshark.log").toFile()).start();
-            waitUntil(() -> Files.exists(cap) && Files.readString(dir.resolve("tshark.log")).contains("Capturing"),
-                10_000, "tshark capturing");
+            tshark = startCapture(cap, gport);
             gobgpd = new ProcessBuilder("gobgpd", "-f", dir.resolve("gobgpd.toml").toString(), "-t", "toml", "-p",
                 "--pprof-disable", "--api-hosts", "127.0.0.1:" + api)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gobgpd.log").toFile()).start();
@@ -306,13 +298,10 @@ class GobgpInteropTest
         }
 
         // Wireshark reads our announcement as GoBGP did, and finds nothing wrong in the session
-        final Run fields = exec(List.of("tshark", "-r", cap.toString(), "-d", "tcp.port==" + gport + ",bgp",
-            "-Y", "bgp.mp_reach_nlri_ipv6_prefix && ip.src == 127.0.0.2", "-T", "fields",
-            "-e", "bgp.mp_reach_nlri_ipv6_prefix",
-            "-e", "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6",
-            "-e", "bgp.update.path_attribute.as_path_segment.as4",
-            "-e", "bgp.update.path_attribute.origin",
-            "-e", "bgp.update.path_attribute.local_pref"));
+        final Run fields = tsharkFields(cap, gport, "bgp.mp_reach_nlri_ipv6_prefix && ip.src == 127.0.0.2",
+            "bgp.mp_reach_nlri_ipv6_prefix", "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6",
+            "bgp.update.path_attribute.as_path_segment.as4", "bgp.update.path_attribute.origin",
+            "bgp.update.path_attribute.local_pref");
         assertEquals(0, fields.exit, fields.out);
         // prefix (tshark shows its address), next hop, AS path, ORIGIN IGP, and no LOCAL_PREF
         assertEquals("2001:db8:100::\tfd00:a::1\t65000\t0\t", fields.out.lines().filter(l -> l.startsWith("2001:"))
@@ -381,6 +370,30 @@ class GobgpInteropTest
             "    import-vrfs:",
             "      - { vrf: epe-a, route-targets: [\"65000:100\"], mode: H.Encaps }",
             "");
+    }
+
+    /** Starts capturing the BGP session on loopback port {@code port} into {@code cap}, once tshark captures. */
+    private Process startCapture(final Path cap, final int port) throws Exception
+    {
+        final Process tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + port, "-w", cap.toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("tshark.log").toFile()).start();
+        waitUntil(() -> Files.exists(cap) && Files.readString(dir.resolve("tshark.log")).contains("Capturing"),
+            10_000, "tshark capturing");
+        return tshark;
+    }
+
+    /** The {@code fields} of the BGP messages matching {@code filter} in the capture, one line per message. */
+    private static Run tsharkFields(final Path cap, final int port, final String filter, final String... fields)
+        throws Exception
+    {
+        final List<String> cmd = new ArrayList<>(List.of("tshark", "-r", cap.toString(), "-d",
+            "tcp.port==" + port + ",bgp", "-Y", filter, "-T", "fields"));
+        for (final String f : fields)
+        {
+            cmd.add("-e");
+            cmd.add(f);
+        }
+        return exec(cmd);
     }
 
     /** Wireshark finds nothing malformed, no error and no warning in the BGP session captured on {@code port}. */
