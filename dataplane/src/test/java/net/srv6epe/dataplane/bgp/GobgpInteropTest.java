@@ -112,19 +112,9 @@ class GobgpInteropTest
                 final JsonNode path = adjIn[0].get(key).get(0);
                 final String text = path.toString();
                 assertTrue(key.startsWith("65000:100:"), key);
-                JsonNode mp = null;
-                JsonNode ec = null;
-                JsonNode psid = null;
-                for (final JsonNode a : path.get("attrs"))
-                {
-                    switch (a.get("type").asInt())
-                    {
-                        case 14 -> mp = a;
-                        case 16 -> ec = a;
-                        case 40 -> psid = a;
-                        default -> { }
-                    }
-                }
+                final JsonNode mp = attribute(path, 14);
+                final JsonNode ec = attribute(path, 16);
+                final JsonNode psid = attribute(path, 40);
                 assertNotNull(mp, text);
                 assertEquals("fd00:20::1", mp.get("nexthop").asText(), text);
                 assertEquals(2, mp.get("afi").asInt(), text);
@@ -260,19 +250,9 @@ class GobgpInteropTest
                 return adjIn[0].has(ANNOUNCED);
             }, WAIT_MS, "GoBGP adj-in holds " + ANNOUNCED);
             final JsonNode path = adjIn[0].get(ANNOUNCED).get(0);
-            JsonNode mp = null;
-            JsonNode asPath = null;
-            JsonNode localPref = null;
-            for (final JsonNode a : path.get("attrs"))
-            {
-                switch (a.get("type").asInt())
-                {
-                    case 14 -> mp = a;
-                    case 2 -> asPath = a;
-                    case 5 -> localPref = a;
-                    default -> { }
-                }
-            }
+            final JsonNode mp = attribute(path, 14);
+            final JsonNode asPath = attribute(path, 2);
+            final JsonNode localPref = attribute(path, 5);
             assertNotNull(mp, path.toString());
             assertEquals("fd00:a::1", mp.get("nexthop").asText(), "our address on peer-a: " + path);
             assertNotNull(asPath, path.toString());
@@ -370,6 +350,19 @@ class GobgpInteropTest
             "    import-vrfs:",
             "      - { vrf: epe-a, route-targets: [\"65000:100\"], mode: H.Encaps }",
             "");
+    }
+
+    /** The path attribute of type code {@code type} in a path of GoBGP's JSON, or null. */
+    private static JsonNode attribute(final JsonNode path, final int type)
+    {
+        for (final JsonNode a : path.get("attrs"))
+        {
+            if (a.get("type").asInt() == type)
+            {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Starts capturing the BGP session on loopback port {@code port} into {@code cap}, once tshark captures. */
