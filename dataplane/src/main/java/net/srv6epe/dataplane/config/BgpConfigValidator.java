@@ -419,8 +419,8 @@ final class BgpConfigValidator
                 error(at, "'" + text + "' is announced twice");
             }
         }
-        if (!p.announce().isEmpty() && p.port() != null && config.port(p.port()).isPresent() &&
-            config.port(p.port()).get().globalIpv6Address() == null)
+        final PortConfig port = p.port() == null ? null : config.port(p.port()).orElse(null);
+        if (!p.announce().isEmpty() && port != null && port.globalIpv6Address() == null)
         {
             error(path + ".announce", "port '" + p.port() + "' has no IPv6 address (other than link-local) to " +
                 "announce as the next hop");
